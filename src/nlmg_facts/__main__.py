@@ -1,0 +1,7 @@
+"""``python -m nlmg_facts``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

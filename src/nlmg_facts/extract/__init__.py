@@ -1,0 +1,90 @@
+"""Extraction: Document -> typed claims (every extractor, overlaps resolved, attributes)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from pydantic import TypeAdapter
+
+from ..models import Claim, Document
+from .base import Extractor, Mention, claim_id
+
+_CLAIM = TypeAdapter(Claim)
+
+
+def _extractors() -> list[Extractor]:
+    # Imported lazily so a slow or broken extractor module shows up where used.
+    from . import dates, editions, numeric, rankings
+
+    return [dates.extract, editions.extract, rankings.extract, numeric.extract]
+
+
+def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
+    """Keep the best of overlapping mentions: longer span, then higher priority.
+
+    Linear after sorting: each mention is compared only with the kept mentions
+    that still overlap it (a sweep over start offsets).
+    """
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.priority, m.start))
+    kept: list[Mention] = []
+    # Interval set of kept spans for overlap queries, kept sorted by start.
+    import bisect
+
+    starts: list[int] = []
+    by_start: list[Mention] = []
+    for m in ranked:
+        i = bisect.bisect_left(starts, m.end)
+        clash = False
+        # Scan left from i while kept spans could still overlap m.
+        j = i - 1
+        while j >= 0:
+            k = by_start[j]
+            if k.end > m.start:
+                if m.kind not in k.coexists_with and k.kind not in m.coexists_with:
+                    clash = True
+                    break
+            elif k.start < m.start - 4096:
+                break
+            j -= 1
+        if clash:
+            continue
+        kept.append(m)
+        starts.insert(i, m.start)
+        by_start.insert(i, m)
+    kept.sort(key=lambda m: (m.start, m.end, m.kind))
+    return kept
+
+
+def extract_document(doc: Document) -> list[Claim]:
+    """All claims of a document, in text order, with sentences and attributes."""
+    from .attributes import attribute_for
+
+    mentions: list[Mention] = []
+    for extractor in _extractors():
+        mentions.extend(extractor(doc))
+    claims: list[Claim] = []
+    for m in resolve_overlaps(mentions):
+        sentence = doc.sentence_at(m.start)
+        if sentence is None or sentence.section != "body":
+            continue
+        claims.append(
+            _CLAIM.validate_python(
+                {
+                    "kind": m.kind,
+                    "id": claim_id(m.kind, m.start),
+                    "text": doc.text[m.start : m.end],
+                    "span": {"start": m.start, "end": m.end},
+                    "sentence": sentence.index,
+                    "value": m.value,
+                    "attribute": attribute_for(doc, sentence, m),
+                }
+            )
+        )
+    return claims
+
+
+def extract_claims(text: str) -> list[Claim]:
+    """Public API: claims of a plain-text article."""
+    from ..ingest import ingest
+
+    return extract_document(ingest(text))

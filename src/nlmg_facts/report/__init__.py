@@ -1,0 +1,1 @@
+"""Renderers: findings and claims to text, JSON, SARIF, GitHub annotations, HTML."""
