@@ -1,0 +1,73 @@
+"""Findings and reports: what ``nlmg-facts check`` says about documents."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import SCHEMA_VERSION, Model, Severity, Span
+
+
+class Evidence(Model):
+    """One quoted span supporting a finding."""
+
+    span: Span
+    role: str = Field(description="claim, conflicting claim, citation, context, ...")
+    text: str = Field(description="The quoted text, document.text[span.start:span.end].")
+    line: int | None = Field(None, description="1-based line, filled at report time.")
+    column: int | None = Field(None, description="1-based column, filled at report time.")
+
+
+class Suppression(Model):
+    """A reviewed finding: kept in the report, does not fail the run."""
+
+    status: Literal["accepted", "dismissed"]
+    reason: str
+    reviewer: str | None = None
+    date: str | None = None
+
+
+class Finding(Model):
+    code: str = Field(pattern=r"^NLMG-[A-Z]\d{3}$")
+    name: str
+    severity: Severity
+    message: str
+    hint: str
+    evidence: list[Evidence] = Field(min_length=1)
+    claims: list[str] = Field(default_factory=list, description="Ids of the claims involved.")
+    citations: list[str] = Field(default_factory=list, description="Ids of the citations involved.")
+    fingerprint: str = Field(description="Content hash, stable when unrelated text moves.")
+    suppression: Suppression | None = None
+
+    @property
+    def start(self) -> int:
+        return self.evidence[0].span.start
+
+
+class Summary(Model):
+    documents: int = 0
+    findings: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    suppressed: int = 0
+    unreadable: int = 0
+
+
+class DocumentReport(Model):
+    path: str
+    ok: bool = Field(True, description="False when the document could not be read or checked.")
+    error: str | None = Field(None, description="One-line reason when ok is false.")
+    claims: int = 0
+    citations: int = 0
+    findings: list[Finding] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
+
+
+class Report(Model):
+    schema_version: str = SCHEMA_VERSION
+    tool: str = "nlmg-facts"
+    version: str
+    documents: list[DocumentReport]
+    summary: Summary

@@ -1,0 +1,63 @@
+"""What a rule sees: the document, its claims, citations and links, with indexes.
+
+Indexes are built once per document so rules group claims by attribute key
+instead of comparing all pairs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from ..models import Claim, Document, Evidence, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..models.citations import Citation, ClaimLink
+
+
+@dataclass
+class RuleContext:
+    doc: Document
+    claims: list[Claim]
+    citations: list["Citation"] = field(default_factory=list)
+    links: list["ClaimLink"] = field(default_factory=list)
+    #: Event calendar (festivals, awards) merged with user configuration.
+    calendar: Any = None
+    #: Per-rule options from configuration, keyed by rule code.
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    # ------------------------------------------------------------ indexes
+    @cached_property
+    def claims_by_id(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    @cached_property
+    def by_key(self) -> dict[str, list[Claim]]:
+        """Claims grouped by attribute key (known attributes only)."""
+        groups: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            if c.attribute.known:
+                groups[c.attribute.key].append(c)
+        return dict(groups)
+
+    @cached_property
+    def by_sentence(self) -> dict[int, list[Claim]]:
+        groups: dict[int, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            groups[c.sentence].append(c)
+        return dict(groups)
+
+    def of_kind(self, kind: str) -> list[Claim]:
+        return [c for c in self.claims if c.kind == kind]
+
+    # ------------------------------------------------------------ evidence
+    def evidence(self, span: Span, role: str) -> Evidence:
+        return Evidence(span=span, role=role, text=span.of(self.doc.text))
+
+    def claim_evidence(self, claim: Claim, role: str = "claim") -> Evidence:
+        return self.evidence(claim.span, role)
+
+    def sentence_text(self, index: int) -> str:
+        return self.doc.sentence_text(index)
