@@ -45,6 +45,15 @@ class Finding(Model):
         return self.evidence[0].span.start
 
 
+class StaleReview(Model):
+    """A review entry that no longer matches any finding (``review --prune`` drops it)."""
+
+    fingerprint: str
+    code: str
+    message: str
+    decision: str
+
+
 class Summary(Model):
     documents: int = 0
     findings: int = 0
@@ -52,6 +61,7 @@ class Summary(Model):
     warnings: int = 0
     infos: int = 0
     suppressed: int = 0
+    stale: int = 0
     unreadable: int = 0
 
 
@@ -62,6 +72,7 @@ class DocumentReport(Model):
     claims: int = 0
     citations: int = 0
     findings: list[Finding] = Field(default_factory=list)
+    stale_reviews: list[StaleReview] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)
 
 
