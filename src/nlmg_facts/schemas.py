@@ -10,7 +10,10 @@ from pydantic import BaseModel
 def schema_models() -> dict[str, type[BaseModel]]:
     from .models import ClaimsDocument
 
-    return {"claims.schema.json": ClaimsDocument}
+    from .models import Report
+    from .models.citations import CitationsDocument
+
+    return {"claims.schema.json": ClaimsDocument, "report.schema.json": Report, "citations.schema.json": CitationsDocument}
 
 
 def render_schemas() -> dict[str, str]:

@@ -5,6 +5,8 @@ Shared by every numeric extractor (money, counts, rankings, editions, durations)
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 _UNITS = {
@@ -146,3 +148,48 @@ def stated_half_step(numeral: str, scale: float = 1.0) -> float:
     the mantissa (0.5 million); a plain integer is exact to 0.5.
     """
     return 0.5 * (10 ** -decimals_stated(numeral)) * scale
+
+
+# ---------------------------------------------------------------- ordinal anchors
+
+#: Lower-case stems every ordinal word contains ("twenty-first" has "first",
+#: "seventeenth" has "teenth"): a literal scan finds candidates far faster than
+#: a regex alternation tried at every offset.
+_ORDINAL_STEMS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "teenth", "tieth", "hundredth",
+)
+_DIGIT_ORDINAL = regex.compile(r"[0-9](?:st|nd|rd|th)\b", regex.IGNORECASE)
+
+
+def ordinal_anchors(text: str, start: int = 0, end: int | None = None, extra: tuple[str, ...] = ()) -> list[int]:
+    """Sorted offsets in ``text[start:end]`` where an ordinal (or an ``extra`` lower-case literal) may be.
+
+    A cheap prefilter for extractors that need an ordinal: over-approximate
+    ('secondary' is an anchor), never miss one. Linear in the window; cached,
+    since several extractors ask about the same document.
+    """
+    end = len(text) if end is None else end
+    found = list(_ordinal_anchors(text, start, end))
+    if extra:
+        low = text[start:end].lower()
+        found.extend(_find_all(low, extra, start))
+        found.sort()
+    return found
+
+
+def _find_all(low: str, literals: tuple[str, ...], offset: int) -> list[int]:
+    found: list[int] = []
+    for lit in literals:
+        i = low.find(lit)
+        while i != -1:
+            found.append(offset + i)
+            i = low.find(lit, i + 1)
+    return found
+
+
+@lru_cache(maxsize=16)
+def _ordinal_anchors(text: str, start: int, end: int) -> tuple[int, ...]:
+    found = [m.start() for m in _DIGIT_ORDINAL.finditer(text, start, end)]
+    found.extend(_find_all(text[start:end].lower(), _ORDINAL_STEMS, start))
+    return tuple(sorted(found))

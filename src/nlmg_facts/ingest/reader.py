@@ -1,4 +1,4 @@
-"""Reading articles: files, directories and stdin, strict UTF-8, clear errors."""
+"""Reading articles: files, directories and stdin, strict UTF-8, one clear error per bad input."""
 
 from __future__ import annotations
 
@@ -13,7 +13,13 @@ from ..errors import InputError
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".wiki", ".wikitext", ".mediawiki")
 #: Inputs above this size are refused rather than risk exhausting memory.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+#: Environment variable that overrides the size limit (bytes).
+MAX_BYTES_ENV = "NLMG_FACTS_MAX_BYTES"
 STDIN = "-"
+#: How much of the input is inspected for signs of binary data.
+_SNIFF_BYTES = 65536
+#: C0 control characters that plain text does not contain (tab, newlines, form feed excepted).
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,10 +28,33 @@ class Source:
     text: str
 
 
+def max_bytes_default() -> int:
+    """The size limit: ``NLMG_FACTS_MAX_BYTES`` if set to a positive integer, else 64 MiB."""
+    raw = os.environ.get(MAX_BYTES_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InputError(f"{MAX_BYTES_ENV}={raw!r} is not a whole number of bytes") from None
+    if value <= 0:
+        raise InputError(f"{MAX_BYTES_ENV}={raw!r} must be positive")
+    return value
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:_SNIFF_BYTES]
+    if b"\x00" in head:
+        return True
+    # A few stray control characters happen in scraped text; many mean binary.
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    return controls > max(8, len(head) // 100)
+
+
 def decode(data: bytes, name: str) -> str:
-    """Strict UTF-8 (BOM optional); binary and invalid bytes raise InputError."""
-    if b"\x00" in data[:65536]:
-        raise InputError(f"{name}: binary data (NUL byte), not a text article")
+    """Strict UTF-8 (a leading BOM is dropped); binary, invalid or empty input raises InputError."""
+    if _looks_binary(data):
+        raise InputError(f"{name}: binary data, not a text article")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -33,41 +62,62 @@ def decode(data: bytes, name: str) -> str:
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError(
             f"{name}: invalid UTF-8 at byte {exc.start} (line {line}, byte column {col}): "
-            f"{exc.reason}"
+            f"{exc.reason} (byte 0x{data[exc.start]:02x})"
         ) from None
     if not text.strip():
         raise InputError(f"{name}: empty article (no text)")
     return text
 
 
-def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one article from a path or ``-`` (stdin)."""
-    if path == STDIN:
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        name = "<stdin>"
-    else:
-        p = Path(path)
-        name = str(path)
+def _too_big(name: str, size: int | str, limit: int) -> InputError:
+    return InputError(
+        f"{name}: {size} bytes is larger than the {limit}-byte limit (set {MAX_BYTES_ENV} to raise it)"
+    )
+
+
+def _read_stdin(limit: int) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("<stdin>: standard input is not available")
+    try:
+        data = stream.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"<stdin>: cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise _too_big("<stdin>", f"more than {limit}", limit)
+    return data
+
+
+def _read_file(path: str, limit: int) -> bytes:
+    p = Path(path)
+    try:
         if not p.exists():
-            raise InputError(f"{name}: no such file or directory")
+            raise InputError(f"{path}: no such file or directory")
         if p.is_dir():
-            raise InputError(f"{name}: is a directory, expected a file")
-        try:
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise InputError(
-                    f"{name}: {size} bytes is larger than the {max_bytes}-byte limit"
-                )
-            with p.open("rb") as fh:
-                data = fh.read(max_bytes + 1)
-        except PermissionError:
-            raise InputError(f"{name}: permission denied") from None
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a directory, expected a file") from None
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    if len(data) > max_bytes:
-        raise InputError(f"{name}: larger than the {max_bytes}-byte limit")
+            raise InputError(f"{path}: is a directory, expected a file")
+        size = p.stat().st_size
+        if size > limit:
+            raise _too_big(path, size, limit)
+        with p.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, expected a file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:  # a file that grew, or a device reporting size 0
+        raise _too_big(path, f"more than {limit}", limit)
+    return data
+
+
+def read_source(path: str, max_bytes: int | None = None) -> Source:
+    """Read one article from a path or ``-`` (stdin); any problem is one InputError."""
+    limit = max_bytes_default() if max_bytes is None else max_bytes
+    if path == STDIN:
+        name, data = "<stdin>", _read_stdin(limit)
+    else:
+        name, data = str(path), _read_file(str(path), limit)
     return Source(name=name, text=decode(data, name))
 
 

@@ -15,8 +15,15 @@ class Evidence(Model):
     span: Span
     role: str = Field(description="claim, conflicting claim, citation, context, ...")
     text: str = Field(description="The quoted text, document.text[span.start:span.end].")
-    line: int | None = Field(None, description="1-based line, filled at report time.")
-    column: int | None = Field(None, description="1-based column, filled at report time.")
+    line: int | None = Field(None, description="1-based line of start, filled at report time.")
+    column: int | None = Field(None, description="1-based column of start, filled at report time.")
+    end_line: int | None = Field(None, description="1-based line of end, filled at report time.")
+    end_column: int | None = Field(
+        None, description="1-based column just past the end (exclusive), filled at report time."
+    )
+    context: str | None = Field(
+        None, description="The sentence around the span (clipped), filled at report time."
+    )
 
 
 class Suppression(Model):
@@ -54,24 +61,49 @@ class StaleReview(Model):
     decision: str
 
 
+class InternalError(Model):
+    """A stage or rule that crashed on a document: reported, never silent (exit code 3)."""
+
+    stage: str = Field(description="ingest, extract, cite, check or report.")
+    rule: str | None = Field(None, description="The rule code, when a rule crashed.")
+    message: str = Field(description="Exception type and message, one line.")
+
+
+class RuleInfo(Model):
+    """A rule that ran, with the severity it had after configuration."""
+
+    code: str
+    name: str
+    severity: Severity
+    family: str
+    summary: str
+
+
 class Summary(Model):
+    """Counts; errors, warnings and infos count the findings that are not suppressed."""
+
     documents: int = 0
-    findings: int = 0
+    findings: int = Field(0, description="Every finding, suppressed or not.")
     errors: int = 0
     warnings: int = 0
     infos: int = 0
     suppressed: int = 0
     stale: int = 0
     unreadable: int = 0
+    internal_errors: int = Field(0, description="Rules or stages that crashed (exit code 3).")
 
 
 class DocumentReport(Model):
-    path: str
+    path: str = Field(description="The path as given on the command line, for people.")
+    uri: str = Field(
+        "", description="POSIX path relative to the project root (SARIF, annotations, fingerprints)."
+    )
     ok: bool = Field(True, description="False when the document could not be read or checked.")
     error: str | None = Field(None, description="One-line reason when ok is false.")
     claims: int = 0
     citations: int = 0
     findings: list[Finding] = Field(default_factory=list)
+    internal_errors: list[InternalError] = Field(default_factory=list)
     stale_reviews: list[StaleReview] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)
 
@@ -80,5 +112,6 @@ class Report(Model):
     schema_version: str = SCHEMA_VERSION
     tool: str = "nlmg-facts"
     version: str
+    rules: list[RuleInfo] = Field(default_factory=list, description="The rules that ran.")
     documents: list[DocumentReport]
     summary: Summary

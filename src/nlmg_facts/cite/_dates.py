@@ -1,0 +1,68 @@
+"""Citation dates through the extraction date parser (one parser for the whole project)."""
+
+from __future__ import annotations
+
+import regex
+
+from ..extract.dates import date_problem, find_dates, parse_date
+from ..models import DateValue, Span
+from ..models.citations import CitedDate
+
+# Shape only (not a parser): does a string look like a stated calendar date?
+# Used to tell "(30 February 2010)" (an impossible date) from "(website)" when
+# the parser rejects it.
+_DATE_SHAPE = regex.compile(
+    r"""
+    ^\s*(?:
+        \d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{1,4}   # 30 February 2010
+      | \p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{1,4}   # February 30, 2010
+      | \d{4}-\d{1,2}-\d{1,2}                                 # 2010-02-30
+      | \p{L}{3,9}\s+\d{4}                                    # February 2010
+      | \d{4}                                                 # 2010, 0000
+    )\s*$
+    """,
+    regex.VERBOSE,
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _words_are_months(text: str) -> bool:
+    words = [w.lower().rstrip(".,") for w in regex.findall(r"\p{L}+\.?", text)]
+    return all(w.rstrip(".") in _MONTHS or w in {"st", "nd", "rd", "th"} for w in words)
+
+
+def looks_like_date(text: str) -> bool:
+    """True when ``text`` has the shape of a date (month names checked), parseable or not."""
+    return bool(_DATE_SHAPE.match(text)) and _words_are_months(text)
+
+
+def parse(text: str) -> DateValue | None:
+    """The interval of a whole date string (``extract.dates.parse_date``)."""
+    return parse_date(text.strip())
+
+
+def cited_date(text: str, start: int) -> CitedDate | None:
+    """A ``CitedDate`` for ``text`` found at absolute offset ``start``; None if not a date."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 40 or not any(ch.isdigit() for ch in stripped):
+        return None  # every stated date has a digit; most pieces are not dates
+    lead = len(text) - len(text.lstrip())
+    span = Span(start=start + lead, end=start + lead + len(stripped))
+    value = parse(stripped)
+    if value is not None:
+        return CitedDate(text=stripped, span=span, value=value, valid=True)
+    problem = date_problem(stripped)
+    if problem is None and looks_like_date(stripped):
+        problem = f"{stripped} is not a calendar date"  # year 0000 and the like
+    if problem is not None:
+        # Date-shaped but impossible (30 February, year 0000): kept, marked invalid.
+        return CitedDate(text=stripped, span=span, value=None, valid=False, problem=problem)
+    return None
+
+
+def find(text: str, start: int, end: int) -> list[tuple[int, int, DateValue]]:
+    """Dates stated in ``text[start:end]`` (``extract.dates.find_dates``)."""
+    return find_dates(text, start, end)

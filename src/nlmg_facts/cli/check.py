@@ -1,0 +1,139 @@
+"""``nlmg-facts check``: the CI gate -- findings in text, JSON, SARIF or annotations.
+
+Exit codes: 3 if a rule or stage crashed on any document (the report is still
+written), else 2 if a document could not be read, else 1 if an unreviewed
+finding is at or above ``--fail-on``, else 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from ..config import FAIL_ON, load_config, with_cli
+from ..errors import UsageError
+from ..models import Report
+from ..models.common import Severity
+from ..report.formats import FORMATS
+from . import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from .output import write_output
+
+DEFAULT_PATHS = ["sources/"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "check",
+        help="check articles for facts that contradict each other (CI gate)",
+        description="Check articles: extract claims, link citations, run the rules, report.",
+        epilog="Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, "
+        "2 usage, configuration or unreadable input, 3 a rule or stage crashed.",
+    )
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH",
+        help="article files or directories, - for stdin (default: sources/)",
+    )
+    p.add_argument("--format", choices=list(FORMATS), default="text",
+                   help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()))
+    p.add_argument("--output", "-o", default=None, help="write the report to FILE (atomically)")
+    p.add_argument("--fail-on", choices=FAIL_ON, default=None,
+                   help="lowest severity that fails the run (default: error, or the config's)")
+    p.add_argument("--select", action="append", metavar="CODES",
+                   help="only these rules: code prefixes or names, comma-separated, repeatable")
+    p.add_argument("--ignore", action="append", metavar="CODES",
+                   help="skip these rules: code prefixes or names, comma-separated, repeatable")
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="worker processes for many documents (0: one per CPU; default 1)")
+    p.add_argument("--config", default=None, metavar="FILE",
+                   help="configuration file (default: nearest pyproject.toml with [tool.nlmg-facts])")
+    p.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    p.set_defaults(func=run)
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    if report.summary.internal_errors:
+        return EXIT_INTERNAL
+    if report.summary.unreadable:
+        return EXIT_USAGE
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity(fail_on).rank
+    failing = any(
+        f.suppression is None and f.severity.rank >= threshold
+        for doc in report.documents
+        for f in doc.findings
+    )
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+class ProgressBar:
+    """A one-line bar on stderr, redrawn at most ten times a second."""
+
+    WIDTH = 30
+
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self._last = 0.0
+        self._drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if total < 2 or (done < total and now - self._last < 0.1):
+            return
+        self._last = now
+        filled = self.WIDTH * done // total
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        self.stream.write(f"\rchecking [{bar}] {done}/{total}")
+        self.stream.flush()
+        self._drawn = True
+
+    def close(self) -> None:
+        if self._drawn:
+            self.stream.write("\r" + " " * (self.WIDTH + 40) + "\r")
+            self.stream.flush()
+
+
+def _tell_stderr(report: Report) -> None:
+    for doc in report.documents:
+        if not doc.ok and not doc.internal_errors:
+            print(f"nlmg-facts: error: {doc.error}", file=sys.stderr)
+        for err in doc.internal_errors:
+            where = f"rule {err.rule}" if err.rule else f"stage {err.stage}"
+            print(
+                f"nlmg-facts: internal error: {doc.path}: {where} crashed: {err.message} "
+                "(please report this with the input that caused it)",
+                file=sys.stderr,
+            )
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..ingest.reader import is_terminal
+    from ..pipeline import run_check
+
+    if args.config and args.no_config:
+        raise UsageError("--config and --no-config exclude each other")
+    if args.jobs < 0:
+        raise UsageError(f"--jobs {args.jobs}: must be 0 (one per CPU) or more")
+    config = with_cli(
+        load_config(args.config, use_config=not args.no_config),
+        select=args.select,
+        ignore=args.ignore,
+        fail_on=args.fail_on,
+    )
+    fmt = FORMATS[args.format]
+    bar = ProgressBar() if is_terminal(sys.stderr) else None
+    try:
+        result = run_check(
+            args.paths or DEFAULT_PATHS,
+            config,
+            jobs=args.jobs,
+            progress=bar,
+            keep_documents=fmt.needs_documents,
+        )
+    finally:
+        if bar:
+            bar.close()
+    write_output(fmt.render(result), args.output)
+    _tell_stderr(result.report)
+    return exit_code(result.report, config.fail_on)

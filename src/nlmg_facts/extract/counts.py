@@ -1,0 +1,186 @@
+"""Counts: 'four theatres', '44,911 units', 'Nearly thirty film extras', '96-page' -> CountValue.
+
+A count needs a counted noun right after the number (up to two modifiers:
+"three main characters", "300 other films"); the noun is reported as a
+singular lower-case lemma. Not counts: years ("2010"), numbers glued to
+words ("Film4"), ordinals, money, percentages, ratings, durations, ages
+("12-year-olds"), partitives ("three of the films") and vague amounts
+("a few missteps"). "one" counts only before a plain noun ("one viewer").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Iterator
+
+import regex
+
+from ..models import CountValue, Document
+from .base import Mention
+from .quantity import (
+    DIGITS_RE, SCALE_WORD_RE, anchors, half_step, interval, load_data,
+    qualifier_before, scale_factor, words_value,
+)
+from .numbers import CARDINAL_WORD_RE, parse_cardinal_words, parse_ordinal
+
+PRIORITY = 10
+#: How many lower-case words after the number may hold the counted noun.
+_MAX_WORDS = 3
+
+_PATTERN = regex.compile(
+    rf"""
+    (?<![\w$£€¥.,\-/#:+])                     # not glued to a word, a number or a symbol (Film4, US$5)
+    (?:
+        (?P<num>{DIGITS_RE})(?:\s+(?P<scale>{SCALE_WORD_RE})\b)?
+      | (?P<words>{CARDINAL_WORD_RE}(?:\s+{SCALE_WORD_RE})?)\b
+    )
+    (?![\w%/]|[.,]\d|\s?%|\s?°|'s\b)          # not 37th, 45%, 6.8/10, 1970s, 2010's
+    (?:
+        -(?-i:(?P<adj>[a-z]+))(?![\w\-])      # 96-page, four-word
+      | (?-i:(?P<rest>(?:\s+[a-z][a-z'\-]*[a-z]|\s+[a-z]){{1,{_MAX_WORDS}}}))
+    )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+_WORD = regex.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
+
+
+@cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str], dict[str, str], dict[str, str]]:
+    data = load_data("quantities.json")
+    fractions = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                 "sixth", "sixths", "tenth", "tenths", "hundredth", "hundredths"}
+    not_nouns = frozenset(data["count_not_nouns"]) | fractions
+    currencies = load_data("currencies.json")
+    money_words = {w for name in [*currencies["names"], *currencies["names_need_scale"], *currencies["minor"]]
+                   for w in name.split()}
+    return (
+        not_nouns | frozenset(money_words),
+        frozenset(data["count_stopwords"]),
+        data["irregular_plurals"],
+        data["singular_exceptions"],
+    )
+
+
+def singular(word: str) -> str:
+    """Plural -> singular for counted nouns: theatres -> theatre, stories -> story, people -> person."""
+    w = word.lower()
+    _, _, irregular, exceptions = _lexicon()
+    if w in irregular:
+        return irregular[w]
+    if w in exceptions:
+        return exceptions[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes", "zzes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def _looks_plural(word: str) -> bool:
+    w = word.lower()
+    _, _, irregular, _ = _lexicon()
+    if w in irregular:
+        return True
+    return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous", "'s")) and len(w) > 2
+
+
+def _is_year(numeral: str | None, scale: str | None) -> bool:
+    return bool(numeral and not scale and regex.fullmatch(r"1[0-9]{3}|20[0-9]{2}", numeral))
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = regex.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+    return m.group(1) if m else ""
+
+
+def _is_number_word(word: str) -> bool:
+    """'first', 'two', 'seventies', 'tens': number words cannot be the counted noun."""
+    w = word.lower()
+    return (
+        parse_cardinal_words(w) is not None
+        or parse_ordinal(w) is not None
+        or (w.endswith("ies") and parse_cardinal_words(w[:-3] + "y") is not None)
+        or (w.endswith("s") and parse_cardinal_words(w[:-1]) is not None)
+    )
+
+
+def _noun(m: regex.Match[str], amount: float) -> tuple[str, int] | None:
+    """(singular noun, end offset of the noun) or None when no counted noun follows."""
+    not_nouns, stop, _, _ = _lexicon()
+    if m.group("adj"):
+        adj = m.group("adj").lower()
+        if adj in not_nouns or adj in stop or _is_number_word(adj):
+            return None
+        return adj, m.end("adj")
+    offset = m.start("rest")
+    words = [(w.group(0), offset + w.start(), offset + w.end()) for w in _WORD.finditer(m.group("rest"))]
+    for i, (word, _, end) in enumerate(words):
+        lower = word.lower()
+        if lower in stop or lower in not_nouns or lower.endswith("'s") or _is_number_word(lower):
+            return None
+        if amount == 1:
+            if "-" in lower:
+                return None  # "one well-designed ...": an adjective, the noun is out of reach
+            # "one viewer": the first word is the noun; plural after "one" is not a count.
+            return (None if _looks_plural(lower) else (lower, end))
+        if _looks_plural(lower):
+            return singular(lower), end
+        if i == _MAX_WORDS - 2:
+            return None  # at most two modifiers before the noun
+    return None
+
+
+def _value(m: regex.Match[str], text: str, qual: tuple[str, int] | None) -> tuple[CountValue, int] | None:
+    scale = m.group("scale")
+    if m.group("num"):
+        numeral = m.group("num")
+        if _is_year(numeral, scale) or ("." in numeral and not scale):
+            return None  # a year, or a decimal (2.5 stars) that no count has
+        factor = scale_factor(scale)
+        stated = float(numeral.replace(",", "")) * factor
+        slack = half_step(numeral, factor)
+    else:
+        wv = words_value(m.group("words"))
+        if wv is None:
+            return None
+        stated, factor = wv
+        slack = half_step(None, factor)
+    first = m.group("num") or m.group("words")
+    prev = "" if qual else _previous_word(text, m.start())
+    if prev[:1].isupper() and prev[-1:] not in ".!?:;\"”" and prev.lower().strip(",") not in _lexicon()[1]:
+        return None  # "Chapter 3 covers", "Apollo 11 crew": a name, not a count
+    if stated == 1 and first.lower() == "one" and prev.lower() in {"no", "any", "every", "the", "that", "this", "which"}:
+        return None
+    found = _noun(m, stated)
+    if found is None:
+        return None
+    noun, end = found
+    cls = qual[0] if qual else None
+    low, high = interval(stated, slack, cls)
+    return CountValue(stated=stated, low=low, high=high, qualifier=cls, noun=noun), end
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
+    stop = len(text) if end is None else end
+    last = start
+    for at in anchors(text, start, stop):
+        if at < last:
+            continue
+        m = _PATTERN.match(text, at, stop)
+        if m is None:
+            continue
+        qual = qualifier_before(text, m.start())
+        found = _value(m, text, qual)
+        if found is None:
+            continue
+        value, noun_end = found
+        yield Mention("count", qual[1] if qual else m.start(), noun_end, value, PRIORITY)
+        last = noun_end
+
+
+def extract(doc: Document) -> Iterator[Mention]:
+    yield from find(doc.text, doc.body.start, doc.body.end)

@@ -1,0 +1,114 @@
+"""Durations: 'two-week', 'a four-month period', 'a few weeks', '90 minutes' -> DurationValue.
+
+Only an explicit amount with a unit counts ("a week", "the following weeks"
+do not). Left to other kinds: ages ("12-year-olds", "22 years old") and
+relative dates ("three years ago", "Seven years later"). Decades and
+centuries are stated in years, fortnights in weeks; a qualifier widens the
+interval as for money ("beyond 100 years" -> 100..115 years).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Iterator
+
+import regex
+
+from ..models import Document, DurationValue
+from .base import Mention
+from .quantity import (
+    DIGITS_RE, VAGUE_RE, anchors, interval, load_data, norm_space, qualifier_before,
+    vague_range, words_alternation,
+)
+from .numbers import CARDINAL_WORD_RE, parse_cardinal_words
+
+PRIORITY = 20
+
+#: Words before "one month" that make it a length of time ("after one month of release").
+_ONE_CONTEXT = regex.compile(
+    r"\b(?:for|after|within|lasted|lasting|lasts|last|spent|spend|took|take|takes|over|of|in|only|just|"
+    r"nearly|about|around|almost|under|than|least|than|first|final|last)\s+$",
+    regex.IGNORECASE,
+)
+
+
+@cache
+def _units() -> tuple[dict[str, tuple[str, float]], list[str]]:
+    data = load_data("quantities.json")
+    unit_of: dict[str, tuple[str, float]] = {}
+    for unit, words in data["duration_units"].items():
+        unit_of.update({w: (unit, 1.0) for w in words})
+    for word, (unit, factor) in data["duration_multiples"].items():
+        unit_of[word] = (unit, float(factor))
+    return unit_of, data["relative_after_duration"]
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    unit_of, relative = _units()
+    units = words_alternation(list(unit_of))
+    return regex.compile(
+        rf"""
+        (?<![\w$£€.,\-/])
+        (?:
+            (?P<vague>{VAGUE_RE})                    # a few, several, a couple of
+          | (?P<num>{DIGITS_RE})(?P<half>\s*½|\s+and\s+a\s+half)?
+          | (?P<words>{CARDINAL_WORD_RE})(?P<half>\s+and\s+a\s+half)?
+        )
+        (?P<sep>\s+|-)(?-i:(?P<unit>{units}))\b
+        (?!-olds?\b|-old\b)                          # 12-year-olds: an age
+        (?!\s+(?:{words_alternation(relative)})\b)   # three years ago: a relative date
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+def _value(m: regex.Match[str], text: str, qual: str | None) -> DurationValue | None:
+    unit_of, _ = _units()
+    unit, factor = unit_of[m.group("unit").lower()]
+    if m.group("vague"):
+        rng = vague_range(m.group("vague"))
+        if rng is None:
+            return None
+        low, high = rng[0] * factor, rng[1] * factor
+        stated = norm_space(m.group("vague"))
+        if qual is not None:
+            low, high = interval(low, 0.0, qual)[0], interval(high, 0.0, qual)[1]
+        return DurationValue(unit=unit, low=low, high=high, stated=stated)
+    if m.group("num"):
+        amount = float(m.group("num").replace(",", ""))
+        stated = m.group("num")
+    else:
+        n = parse_cardinal_words(m.group("words"))
+        if n is None:
+            return None
+        amount, stated = float(n), norm_space(m.group("words"))
+        if n == 1 and not qual and not _ONE_CONTEXT.search(text[max(0, m.start() - 20) : m.start()]):
+            return None  # "One day, ..." is not a length of time
+    if m.group("half"):
+        amount += 0.5
+    if m.group("sep") == "-" and m.group("unit").lower().endswith("s"):
+        return None  # "two-weeks" is not English; likely a compound we misread
+    low, high = interval(amount * factor, 0.0, qual)
+    return DurationValue(unit=unit, low=low, high=high, stated=stated)
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
+    stop = len(text) if end is None else end
+    pattern = _pattern()
+    last = start
+    for at in anchors(text, start, stop):
+        if at < last:
+            continue
+        m = pattern.match(text, at, stop)
+        if m is None:
+            continue
+        qual = qualifier_before(text, m.start())
+        value = _value(m, text, qual[0] if qual else None)
+        if value is not None:
+            yield Mention("duration", qual[1] if qual else m.start(), m.end(), value, PRIORITY)
+            last = m.end()
+
+
+def extract(doc: Document) -> Iterator[Mention]:
+    yield from find(doc.text, doc.body.start, doc.body.end)

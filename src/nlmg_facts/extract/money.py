@@ -1,0 +1,187 @@
+"""Money: 'US$15 million', '£625,000', 'over US$111,000', '15 million dollars' -> MoneyValue intervals.
+
+Span convention: the span covers the qualifier, the currency marker, the
+amount and its scale ("slightly over US$44,500", "€2.5m", "420 million
+finnish markka"). A rate's "per theatre" / "a share" stays outside the span:
+the claim is the amount, and the attribute stage reads the "per ..." after it.
+Intervals follow the conventions of ``quantity.py``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Iterator
+
+import regex
+
+from ..models import Document, MoneyValue
+from .base import Mention
+from .quantity import (
+    WORDS_AMOUNT_RE, anchors, half_step, interval, load_data, norm_space,
+    qualifier_before, scale_factor, strip_grouping, words_alternation, words_value,
+)
+
+PRIORITY = 30
+
+#: Money also accepts space-grouped thousands ("10 000 dollars") and Indian
+#: lakh grouping ("12,34,567.89 rupees"): safe only next to a currency marker.
+_MONEY_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:\x20\d{3})+(?!\d)(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?)"
+)
+
+
+@cache
+def _tables() -> dict:
+    return load_data("currencies.json")
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    t = _tables()
+    symbols = words_alternation(list(t["symbols"]))
+    region = words_alternation(list(t["regional_dollar"]))
+    region_spaced = words_alternation(t["regional_dollar_spaced"])
+    codes = words_alternation(t["codes"])
+    codes_any = words_alternation(t["codes_any_case"])
+    names = words_alternation(list(t["names"]) + list(t["names_need_scale"]))
+    minor = words_alternation(list(t["minor"]))
+    adjectival = words_alternation(list(t["adjectival"]))
+    code = rf"(?:(?-i:{codes})|{codes_any})"
+    scale = r"(?:thousand|million|billion|trillion|lakh|crore)"
+    abbr = r"(?:(?-i:bn|mn|mln|bln|tn)|(?-i:[kKmMbBT]))"
+    cents = rf"(?:\s+(?:and\s+)?(?P<cents>\d{{1,2}}|{WORDS_AMOUNT_RE})\s+(?-i:cents?|pence))?"
+    return regex.compile(
+        rf"""
+        (?<![\w$£€¥.,\-])                       # not inside a word, number or hyphen compound
+        (?:
+            # 1. marker first: US$15 million, £625,000, c $ 16.4 million, USD 200, MAUD 60
+            (?:
+                (?-i:(?P<region>{region}))\$
+              | (?P<spaced>{region_spaced})\s?\$
+              | (?P<sym>{symbols})
+              | (?-i:M(?P<mcode>{codes}))\b
+              | (?P<code>{code})
+            )
+            \s?(?P<num>{_MONEY_DIGITS})
+            (?:\s*(?P<scale>{scale})\b|(?P<abbr>{abbr})(?![\w])|\s(?P<abbr>(?-i:bn|mn|tn))\b)?
+            {cents}
+          |
+            # 2. amount first: 15 million dollars, 10 €, 115USD, 30 MUSD, 75 USD million, 50 cents
+            (?:(?P<num>{_MONEY_DIGITS})|(?P<words>{WORDS_AMOUNT_RE}))
+            (?:\s+(?P<scale>{scale})\b)?
+            (?:
+                \s?(?-i:M(?P<mcode>{codes}))\b
+              | \s?(?P<code>{code})\b(?:\s+(?P<scale2>{scale})\b)?{cents}
+              | \s?(?P<sym>{symbols})(?!\s?\d)     # "10 €", but "2010 $5 million" is no sum in dollars
+              | \s+(?P<name>{names})\b{cents}
+              | \s+(?-i:(?P<minor>{minor}))\b
+            )
+          |
+            # 3. adjectival: a 12-cent dividend, a one-yen bid
+            (?:(?P<num>\d+(?:\.\d+)?)|(?P<words>{WORDS_AMOUNT_RE}))-(?-i:(?P<adj>{adjectival}))\b
+          |
+            # 4. "a penny", "a dime"
+            (?P<words>a)\s+(?-i:(?P<minor>penny|dime|cent))\b
+        )
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+def _currency(m: regex.Match[str]) -> tuple[str, float] | None:
+    """(ISO code, factor to the major unit) from whichever marker matched."""
+    t = _tables()
+    if m.group("region"):
+        return t["regional_dollar"][m.group("region")], 1.0
+    if m.group("spaced"):
+        key = m.group("spaced").lower()
+        for k, v in t["regional_dollar"].items():
+            if k.lower() == key:
+                return v, 1.0
+        return "USD", 1.0
+    if m.group("sym"):
+        return t["symbols"][m.group("sym")], 1.0
+    for g in ("mcode", "code"):
+        if m.group(g):
+            c = m.group(g).upper()
+            return t["code_aliases"].get(c, c), (1e6 if g == "mcode" else 1.0)
+    if m.group("name"):
+        n = norm_space(m.group("name"))
+        if n in t["names"]:
+            return t["names"][n], 1.0
+        return t["names_need_scale"][n], 1.0
+    if m.group("minor"):
+        code, factor = t["minor"][m.group("minor").lower()]
+        return code, float(factor)
+    if m.group("adj"):
+        adj = m.group("adj").lower()
+        minor = t["minor"].get(adj)
+        return (minor[0], float(minor[1])) if minor else (t["adjectival"][adj], 1.0)
+    return None
+
+
+def _cents(m: regex.Match[str]) -> float:
+    c = m.group("cents")
+    if not c:
+        return 0.0
+    if c.isdigit():
+        return int(c) / 100
+    wv = words_value(c)
+    return (wv[0] / 100) if wv else 0.0
+
+
+def parse(m: regex.Match[str], qual: str | None = None) -> MoneyValue | None:
+    """A match of the money pattern -> MoneyValue, or None when it is not money after all."""
+    cur = _currency(m)
+    if cur is None:
+        return None
+    currency, factor = cur
+    scale_word = m.group("scale") or m.group("scale2") or m.group("abbr")
+    scale = scale_factor(scale_word)
+    name = m.group("name")
+    if name and norm_space(name) in _tables()["names_need_scale"] and scale == 1.0:
+        return None  # "20 pounds" may be a weight; "20 million pounds" is money
+    if m.group("num"):
+        numeral = m.group("num")
+        mantissa = float(strip_grouping(numeral))
+        stated = mantissa * scale
+        slack = half_step(numeral, scale)
+    else:
+        wv = words_value(m.group("words") or "")
+        if wv is None:
+            return None
+        stated, word_scale = wv
+        stated *= scale
+        slack = half_step(None, max(scale, word_scale))
+    stated = stated * factor + _cents(m)
+    slack *= factor
+    if m.group("cents"):
+        slack = 0.0
+    low, high = interval(stated, slack, qual)
+    return MoneyValue(stated=stated, low=low, high=high, qualifier=qual, currency=currency)
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
+    """Money mentions in ``text[start:end]`` (offsets into ``text``)."""
+    stop = len(text) if end is None else end
+    pattern = _pattern()
+    last = start
+    for at in anchors(text, start, stop):
+        if at < last:
+            continue
+        m = pattern.match(text, at, stop)
+        if m is None:
+            continue
+        qual = qualifier_before(text, m.start())
+        value = parse(m, qual[0] if qual else None)
+        if value is not None:
+            yield Mention("money", qual[1] if qual else m.start(), m.end(), value, PRIORITY)
+            last = m.end()
+
+
+def extract(doc: Document) -> Iterator[Mention]:
+    yield from find(doc.text, doc.body.start, doc.body.end)

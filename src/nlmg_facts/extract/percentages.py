@@ -1,0 +1,126 @@
+"""Percentages: '45%', 'nearly 90 per cent', 'a 45 percent drop' -> PercentValue with direction.
+
+Span: qualifier + number + percent sign or word. The direction comes from the
+words around the span ("decreased by 45%", "a 117% increase", "up 8%") and is
+None when the text states none ("71% approval").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Iterator
+
+import regex
+
+from ..models import Document, PercentValue
+from .base import Mention
+from .quantity import (
+    DIGITS_RE, WORDS_AMOUNT_RE, anchors, half_step, interval, load_data,
+    qualifier_before, words_alternation, words_value,
+)
+
+PRIORITY = 30
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"""
+        (?<![\w%.,\-/=&?])                     # not inside a word, number, URL escape or query
+        (?:
+            # 1. number then sign or word: 45%, 45 %, 90 per cent, twenty percent, 45-percent
+            (?P<sign>minus\s+|negative\s+|-|−)?
+            (?:(?P<num>{DIGITS_RE})|(?P<words>{WORDS_AMOUNT_RE}))
+            (?:
+                \s?%(?![0-9A-Fa-f]{{2}})        # "%28" is a URL escape, not a percentage
+              | [\s\-](?:per[\s\-]?cent|percent(?:age)?s?)\b
+            )
+          |
+            # 2. "per cent of twenty-two": the percent word first (rare, list-like text)
+            (?<![\d\w]\s)(?:percents?|per\s+cent)\s+of\s+(?:(?P<num>{DIGITS_RE})(?![\d.,]\d)|(?P<words>{WORDS_AMOUNT_RE}))\b
+        )
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+@cache
+def _direction_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[str, str]]:
+    table = load_data("quantities.json")["percent_direction"]
+    word_dir: dict[str, str] = {}
+    before_words: list[str] = []
+    after_words: list[str] = []
+    for direction, words in table["before"].items():
+        before_words += words
+        word_dir.update({w: direction for w in words})
+    for direction, words in table["after"].items():
+        after_words += words
+        word_dir.update({f"after:{w}": direction for w in words})
+    # Verb (optionally "by") right before the span: "decreased by", "fell", "up".
+    before = regex.compile(
+        rf"\b(?P<w>{words_alternation(before_words)})\s+(?:by\s+)?$"
+        # Noun then "of" right before: "an increase of 45%".
+        rf"|\b(?P<n>{words_alternation(after_words)})\s+of\s+$",
+        regex.IGNORECASE,
+    )
+    after = regex.compile(
+        rf"^[\s\-]*(?:(?:box[\s\-]office|revenue|sales|year[\s\-]on[\s\-]year|annual|overall)\s+)?"
+        rf"(?P<n>{words_alternation(after_words)})s?\b",
+        regex.IGNORECASE,
+    )
+    return before, after, word_dir
+
+
+def direction(text: str, start: int, end: int) -> str | None:
+    """'increase' / 'decrease' from the words just before or after a percentage span."""
+    before, after, word_dir = _direction_patterns()
+    m = before.search(text[max(0, start - 40) : start])
+    if m:
+        if m.group("w"):
+            return word_dir.get(m.group("w").lower())
+        return word_dir.get("after:" + m.group("n").lower())
+    m = after.match(text[end : end + 40])
+    if m:
+        return word_dir.get("after:" + m.group("n").lower())
+    return None
+
+
+def parse(m: regex.Match[str], text: str, qual: tuple[str, int] | None = None) -> PercentValue | None:
+    if m.group("num"):
+        numeral = m.group("num")
+        stated = float(numeral.replace(",", ""))
+        slack = half_step(numeral, percent=True)
+    else:
+        wv = words_value(m.group("words"))
+        if wv is None:
+            return None
+        stated, _ = wv
+        slack = 0.5
+    if m.group("sign"):
+        stated = -stated
+    low, high = interval(stated, slack, qual[0] if qual else None)
+    return PercentValue(
+        stated=stated, low=low, high=high, qualifier=qual[0] if qual else None,
+        direction=direction(text, qual[1] if qual else m.start(), m.end()),
+    )
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
+    stop = len(text) if end is None else end
+    pattern = _pattern()
+    last = start
+    for at in anchors(text, start, stop):
+        if at < last:
+            continue
+        m = pattern.match(text, at, stop)
+        if m is None:
+            continue
+        qual = qualifier_before(text, m.start())
+        value = parse(m, text, qual)
+        if value is not None:
+            yield Mention("percentage", qual[1] if qual else m.start(), m.end(), value, PRIORITY)
+            last = m.end()
+
+
+def extract(doc: Document) -> Iterator[Mention]:
+    yield from find(doc.text, doc.body.start, doc.body.end)

@@ -1,0 +1,621 @@
+"""Money and quantity rules (NLMG-M): conflicting figures, and arithmetic the text states."""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from typing import Iterator
+
+import regex
+
+from ..models import Severity, Span
+from .compare import (
+    upper_first,
+    Interval,
+    arithmetic_interval,
+    conflict_hits,
+    describe_attribute,
+    find_cues,
+    format_number,
+    has_role,
+    in_list,
+    intersection,
+    lexicon,
+    overlaps,
+    product,
+    quantity_interval,
+    qualifier,
+    ratio,
+    related_scope_hits,
+    scope_set,
+    superseded,
+    where,
+    widen,
+)
+from .context import RuleContext
+from .registry import Hit, rule
+
+QUANTITY_KINDS = ("money", "count", "percentage")
+
+
+# ------------------------------------------------------------------ helpers
+
+def _unit(c) -> str:
+    """What a quantity is measured in: currency, counted noun or per cent."""
+    if c.kind == "money":
+        return c.value.currency
+    if c.kind == "count":
+        return _noun_family(c.value.noun) or (c.value.noun or "")
+    return f"%{c.value.direction or ''}"
+
+
+def _normal(c) -> str:
+    return f"{c.value.stated:g} {_unit(c)}".strip()
+
+
+def _iv(c) -> Interval:
+    return quantity_interval(c.value)
+
+
+@functools.cache
+def _noun_index() -> dict[str, str]:
+    return {n: fam for fam, nouns in lexicon()["venue_nouns"].items() for n in nouns}
+
+
+def _noun_family(noun: str | None) -> str | None:
+    if not noun:
+        return None
+    n = noun.lower().strip()
+    return _noun_index().get(n) or _noun_index().get(n.rstrip("s"))
+
+
+def _region(c) -> str | None:
+    return qualifier(c.attribute, "region")
+
+
+def _period(c) -> str | None:
+    p = qualifier(c.attribute, "period")
+    if in_list(p, "opening_periods"):
+        return "opening-weekend"
+    if in_list(p, "opening_day_periods"):
+        return "opening-day"
+    return p
+
+
+_ORDINALS = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_PERIOD_RE = regex.compile(
+    r"""
+    ^(?:(?P<word>first|opening|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)  # second-week
+       |(?P<num>\d+)(?:st|nd|rd|th)?)                                                    # 2nd-week
+     [-\s](?P<unit>week|weekend)$
+    |^(?P<unit2>week|weekend)[-\s](?P<num2>\d+)$                                          # week-2
+    """,
+    regex.VERBOSE,
+)
+
+
+def _period_step(period: str | None) -> tuple[str, int] | None:
+    """'second-week' -> ('week', 2); 'opening-weekend' -> ('week', 1); else None.
+
+    Weeks and weekends count the same steps of a theatrical run.
+    """
+    if not period:
+        return None
+    m = _PERIOD_RE.match(period)
+    if m is None:
+        return None
+    n = _ORDINALS.get(m.group("word") or "") or int(m.group("num") or m.group("num2") or 0)
+    return ("week", n) if n else None
+
+
+def _pick(anchor, candidates: list) -> list:
+    """Candidates in the anchor's region; failing that, those with no region stated
+    (or, for an anchor without one, the candidates if they all share one region)."""
+    region = _region(anchor)
+    same = [c for c in candidates if _region(c) == region]
+    if same:
+        return same
+    if region is not None:
+        return [c for c in candidates if _region(c) is None]
+    regions = {_region(c) for c in candidates}
+    return candidates if len(regions) == 1 else []
+
+
+def _consistent(claims: list, interval=arithmetic_interval) -> Interval | None:
+    """The common range of claims that state one figure; None if they disagree."""
+    return intersection(interval(c) for c in claims) if claims else None
+
+
+_PER_UNIT = regex.compile(r"^\s*(?:a|per)\s+(?P<noun>[a-z]+)", regex.IGNORECASE)
+
+
+def _per_noun_text(text: str) -> str | None:
+    """The venue of a per-unit figure from the text after it: ' per theatre' -> 'theatre'."""
+    m = _PER_UNIT.match(text)
+    return _noun_family(m.group("noun")) if m else None
+
+
+def _per_noun(ctx: RuleContext, c) -> str | None:
+    return _per_noun_text(ctx.doc.text[c.span.end : c.span.end + 20])
+
+
+def _is_average(ctx: RuleContext, c) -> bool:
+    return c.kind == "money" and (has_role(c.attribute, "average") or _per_noun(ctx, c) is not None)
+
+
+def _is_gross(ctx: RuleContext, c) -> bool:
+    return c.kind == "money" and has_role(c.attribute, "gross") and not _is_average(ctx, c)
+
+
+def _with_after(ctx: RuleContext, claims: list) -> dict[str, str]:
+    """The twenty characters after each claim (for 'per theatre' and 'more')."""
+    return {c.id: ctx.doc.text[c.span.end : c.span.end + 20] for c in claims}
+
+
+# ------------------------------------------------------------------ M001
+@rule("NLMG-M001", "quantity-conflict", Severity.ERROR)
+def quantity_conflict(ctx: RuleContext) -> Iterator[Hit]:
+    """Two figures for the same quantity that cannot both hold.
+
+    **What it does**
+    Groups money, count and percentage claims by attribute key and unit
+    (currency, counted noun, direction of change) and flags figures whose
+    intervals do not overlap. Intervals carry the stated precision and
+    qualifiers: "over US$211,000" agrees with "US$211,700", "US$4.5 million"
+    does not agree with "US$4.90 million". Figures whose medium scopes
+    differ but overlap (DVD vs DVD and Blu-ray) are reported at a lower
+    severity. Unknown attributes and different currencies never conflict.
+
+    **Why it matters**
+    A budget, gross or count given two ways is wrong at least once.
+
+    **Example**
+    Flagged:
+        The film earned US$4.5 million at the box office.
+        It has made a total of US$4.90 million worldwide.
+    Corrected:
+        The film earned US$4.9 million at the box office.
+        It has made a total of US$4.90 million worldwide.
+    """
+    hint = "Check both figures against their sources; if they measure different things, say so in the text."
+    flat: list = []
+    for claims in ctx.by_key.values():
+        groups: dict[tuple[str, str], list] = defaultdict(list)
+        for c in claims:
+            if c.kind in QUANTITY_KINDS and not superseded(ctx, c):
+                groups[(c.kind, _unit(c))].append(c)
+        for group in groups.values():
+            flat.extend(group)
+            if len(group) > 1:
+                what = upper_first(describe_attribute(group[0].attribute))
+                yield from conflict_hits(ctx, group, _iv, what, hint, _normal)
+    by_unit: dict[tuple[str, str], list] = defaultdict(list)
+    for c in flat:
+        by_unit[(c.kind, _unit(c))].append(c)
+    for group in by_unit.values():
+        yield from related_scope_hits(ctx, group, _iv, hint, _normal, Severity.WARNING, Severity.INFO)
+
+
+# ------------------------------------------------------------------ M002
+@rule("NLMG-M002", "average-times-count-mismatch", Severity.WARNING)
+def average_times_count_mismatch(ctx: RuleContext) -> Iterator[Hit]:
+    """A per-venue average that, times the number of venues, misses the total.
+
+    **What it does**
+    For an average per theatre or screen ("averaging US$30,250 per theatre")
+    in a stated period (opening weekend, second week), finds the gross and
+    the venue count of the same period and region. When each is given
+    unambiguously (all mentions agree), checks that average x count can equal
+    the gross, allowing the stated precision and qualifiers ("over
+    US$111,700" is read as 111,700 to 111,800).
+
+    **Why it matters**
+    The three figures are tied by arithmetic; when they disagree one was
+    mistyped or taken from a different period.
+
+    **Example**
+    Flagged:
+        The film opened at four theatres in its opening weekend.
+        In its opening weekend it made US$111,700, averaging US$30,250 per theatre.
+    Corrected:
+        The film opened at four theatres in its opening weekend.
+        In its opening weekend it made US$111,700, averaging US$27,925 per theatre.
+    """
+    money = [c for c in ctx.claims if c.kind == "money"]
+    after = _with_after(ctx, ctx.claims)
+    per = {c.id: _per_noun(ctx, c) for c in money}
+    averages = [c for c in money if (per[c.id] or has_role(c.attribute, "average")) and _period(c)]
+    if not averages:
+        return
+    grosses = [c for c in money if _is_gross(ctx, c) and not superseded(ctx, c)]
+    counts = [c for c in ctx.claims if c.kind == "count" and _noun_family(c.value.noun)
+              and not _is_addition(ctx, c, after) and not superseded(ctx, c)]
+    for avg in averages:
+        family = per[avg.id] or "theatre"
+        period = _period(avg)
+        totals = _pick(avg, [g for g in grosses if _period(g) == period
+                             and g.value.currency == avg.value.currency])
+        venues = _pick(avg, [c for c in counts if _period(c) == period
+                             and _noun_family(c.value.noun) == family])
+        total_iv, venue_iv = _consistent(totals), _consistent(venues)
+        if total_iv is None or venue_iv is None:
+            continue  # missing or ambiguous: say nothing
+        expected = product(arithmetic_interval(avg), venue_iv)
+        if overlaps(expected, total_iv):
+            continue
+        # Quote the mentions nearest the average (its own sentence first).
+        total = min(totals, key=lambda c: abs(c.span.start - avg.span.start))
+        venue = min(venues, key=lambda c: abs(c.span.start - avg.span.start))
+        yield Hit(
+            message=(
+                f"Average {avg.text} per {family} x {venue.text}"
+                + ("" if venue.sentence == avg.sentence else f" (in {where(venue.sentence)})")
+                + f" is about {format_number(avg.value.stated * venue.value.stated)} {avg.value.currency}, "
+                f"but the {period.replace('-', ' ')} gross is given as {total.text}"
+                + ("" if total.sentence == avg.sentence else f" in {where(total.sentence)}")
+            ),
+            hint="Recompute the average from the gross and the number of venues, or check the period they cover.",
+            evidence=[
+                ctx.claim_evidence(avg, "claim"),
+                ctx.claim_evidence(total, "conflicting claim"),
+                ctx.claim_evidence(venue, "context"),
+            ],
+            claims=sorted({avg.id, *(c.id for c in totals), *(c.id for c in venues)}),
+            key=(period, _normal(avg), _normal(venue), _normal(total)),
+        )
+
+
+_MORE_AFTER = regex.compile(r"^\s*(?:more|additional|further|extra)\b", regex.IGNORECASE)
+
+
+def _is_addition(ctx: RuleContext, c, after: dict[str, str]) -> bool:
+    """'an additional 163 theatres', '120 more theatres', 'another 20 screens'."""
+    before = ctx.doc.text[max(c.span.start - 25, 0) : c.span.start]
+    before = regex.split(r"[,;:.]", before)[-1]
+    if regex.search(r"\b(?:additional|further|extra|another)\s+$", before, regex.IGNORECASE):
+        return True
+    return bool(_MORE_AFTER.match(after.get(c.id) or ctx.doc.text[c.span.end : c.span.end + 20]))
+
+
+# ------------------------------------------------------------------ M003
+@rule("NLMG-M003", "percent-change-mismatch", Severity.WARNING)
+def percent_change_mismatch(ctx: RuleContext) -> Iterator[Hit]:
+    """A stated percentage change that the two figures it relates do not give.
+
+    **What it does**
+    For a percentage with a direction ("decreased by 45%, to £338,404",
+    "a 117% increase, making about US$241,000"), takes the figure it leads
+    to (the first amount after it in the sentence) and the figure it starts
+    from ("from X" in the sentence, or the gross of the previous week of the
+    run in the same region and currency) and checks the change. The stated
+    percentage may be rounded or truncated (45% covers 44.5% to 46%);
+    qualifiers widen the figures. Silent when either figure is ambiguous.
+
+    **Why it matters**
+    A percentage that does not follow from its figures means one of the three
+    numbers is wrong, or the change is measured from another period.
+
+    **Example**
+    Flagged:
+        In its opening weekend the film took £600,000.
+        In its second week its revenue decreased by 25%, to £300,000.
+    Corrected:
+        In its opening weekend the film took £600,000.
+        In its second week its revenue decreased by 50%, to £300,000.
+    """
+    by_sentence = ctx.by_sentence
+    grosses = [c for c in ctx.claims if _is_gross(ctx, c) and not superseded(ctx, c)]
+    for pct in ctx.claims:
+        if pct.kind != "percentage" or pct.value.direction is None:
+            continue
+        same = sorted(by_sentence.get(pct.sentence, []), key=lambda c: c.span.start)
+        explicit = _explicit_from(ctx, same)
+        to = next((c for c in same if c.kind == "money" and c.span.start > pct.span.end
+                   and c not in explicit and not _per_noun(ctx, c)), None)
+        if to is None:
+            continue
+        start = explicit or _previous_period(to, grosses)
+        if not start:
+            continue
+        from_iv = _consistent(start)
+        if from_iv is None:
+            continue
+        r = ratio(arithmetic_interval(to), from_iv)
+        if r is None:
+            continue
+        sign = 1 if pct.value.direction == "increase" else -1
+        implied = sorted(((r[0] - 1) * 100 * sign, (r[1] - 1) * 100 * sign))
+        stated = _percent_interval(pct)
+        if overlaps((implied[0], implied[1]), stated):
+            continue
+        first = start[0]
+        actual = (to.value.stated / first.value.stated - 1) * 100 * sign if first.value.stated else 0
+        yield Hit(
+            message=(
+                f"{pct.value.direction.capitalize()} given as {pct.text} to {to.text}, but from "
+                f"{first.text} (in {where(first.sentence)}) that is a {pct.value.direction} of about "
+                f"{actual:.1f}%"
+            ),
+            hint="Recompute the change from the two figures, or check which period it is measured from.",
+            evidence=[
+                ctx.claim_evidence(pct, "claim"),
+                ctx.claim_evidence(to, "context"),
+                ctx.claim_evidence(first, "conflicting claim"),
+            ],
+            claims=sorted({pct.id, to.id, *(c.id for c in start)}),
+            key=(_normal(pct), _normal(to), _normal(first)),
+        )
+
+
+_FROM = regex.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", regex.IGNORECASE)
+
+
+def _explicit_from(ctx: RuleContext, same: list) -> list:
+    """'... rose 20%, from US$1 million to US$1.2 million': the amount after 'from'."""
+    for c in same:
+        if c.kind == "money" and _FROM.search(ctx.doc.text[max(c.span.start - 12, 0) : c.span.start]):
+            return [c]
+    return []
+
+
+def _previous_period(to, grosses: list) -> list:
+    step = _period_step(_period(to))
+    if step is None or step[1] < 2:
+        return []
+    wanted = step[1] - 1
+    candidates = [g for g in grosses if g.value.currency == to.value.currency
+                  and g.attribute.subject == to.attribute.subject
+                  and (s := _period_step(_period(g))) is not None and s[1] == wanted]
+    return _pick(to, candidates)
+
+
+def _percent_interval(pct) -> Interval:
+    """A stated percentage, allowing rounding or truncation of its last digit."""
+    low, high = quantity_interval(pct.value)
+    unit = 1.0 if float(pct.value.stated).is_integer() else 0.1
+    return widen((min(low, pct.value.stated - unit / 2), max(high, pct.value.stated + unit)))
+
+
+# ------------------------------------------------------------------ M004
+_PERIOD_ORDER = {"opening-day": 0, "opening-weekend": 1}
+
+
+def _period_within(part: str | None, whole: str | None) -> bool:
+    """Opening day within opening weekend within the whole run (no period stated)."""
+    if part == whole or whole is None:
+        return True
+    return part in _PERIOD_ORDER and whole in _PERIOD_ORDER and _PERIOD_ORDER[part] < _PERIOD_ORDER[whole]
+
+
+def _region_within(part: str | None, whole: str | None) -> bool:
+    if part == whole:
+        return True
+    return part is not None and in_list(whole, "whole_regions") and not in_list(part, "whole_regions")
+
+
+def _medium_within(part: str | None, whole: str | None) -> bool:
+    if part == whole:
+        return True
+    return bool(part and whole) and scope_set(part) < scope_set(whole)  # type: ignore[arg-type]
+
+
+@rule("NLMG-M004", "part-exceeds-whole", Severity.ERROR)
+def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
+    """A part larger than the whole it belongs to.
+
+    **What it does**
+    Compares figures of one measure (a gross, a revenue) in one currency
+    whose scopes nest: one country within the worldwide total, the opening
+    day within the opening weekend within the whole run, DVD within DVD and
+    Blu-ray. Flags a part whose smallest reading exceeds the largest reading
+    of its whole (figures are intervals with their qualifiers).
+
+    **Why it matters**
+    A country cannot earn more than the world, nor a weekend more than the
+    whole run; one of the figures or its scope is wrong.
+
+    **Example**
+    Flagged:
+        In the United States the film grossed US$12 million.
+        It has made a total of US$9.9 million worldwide.
+    Corrected:
+        In the United States the film grossed US$2.5 million.
+        It has made a total of US$9.9 million worldwide.
+    """
+    scopes: dict[tuple, list] = defaultdict(list)
+    for c in ctx.claims:
+        if c.kind == "money" and c.attribute.known and not _is_average(ctx, c) and not superseded(ctx, c):
+            a = c.attribute
+            rest = tuple(sorted((k, v) for k, v in a.qualifiers.items() if k not in ("region", "period", "medium")))
+            scopes[(a.subject, a.event, c.value.currency, rest)].append(c)
+    for claims in scopes.values():
+        by_scope: dict[tuple, list] = defaultdict(list)
+        for c in claims:
+            by_scope[(_region(c), _period(c), qualifier(c.attribute, "medium"))].append(c)
+        for part_scope, parts in by_scope.items():
+            for whole_scope, wholes in by_scope.items():
+                if part_scope == whole_scope or not (
+                    _region_within(part_scope[0], whole_scope[0])
+                    and _period_within(part_scope[1], whole_scope[1])
+                    and _medium_within(part_scope[2], whole_scope[2])
+                ):
+                    continue
+                part = max(parts, key=lambda c: arithmetic_interval(c)[0])
+                whole = min(wholes, key=lambda c: arithmetic_interval(c)[1])
+                # Conservative: the part's *smallest* mention against the whole's *largest*.
+                if min(arithmetic_interval(c)[0] for c in parts) <= max(arithmetic_interval(c)[1] for c in wholes):
+                    continue
+                yield Hit(
+                    message=(
+                        f"{upper_first(describe_attribute(part.attribute))} is {part.text} here, more than "
+                        f"the {describe_attribute(whole.attribute)} of {whole.text} in {where(whole.sentence)}"
+                    ),
+                    hint="A part cannot exceed its whole: check both figures and the scope (region, period, medium) of each.",
+                    evidence=[ctx.claim_evidence(part, "claim"), ctx.claim_evidence(whole, "conflicting claim")],
+                    claims=sorted({*(c.id for c in parts), *(c.id for c in wholes)}),
+                    key=(part.attribute.key, whole.attribute.key, _normal(part), _normal(whole)),
+                )
+
+
+# ------------------------------------------------------------------ M005
+@rule("NLMG-M005", "venue-additions-mismatch", Severity.WARNING)
+def venue_additions_mismatch(ctx: RuleContext) -> Iterator[Hit]:
+    """A release said to widen beyond the opening venues plus all venues added.
+
+    **What it does**
+    Finds a sentence that gives an opening count of theatres (or screens)
+    and the venues added later ("released to four cinemas, with an
+    additional 163 theatres added later"), then any statement that the
+    release widened to or reached a count of the same kind of venue in a
+    compatible region ("widened to over 200 theatres"). Flags the widened
+    count when even its smallest reading exceeds the opening plus additions.
+
+    **Why it matters**
+    The widest release cannot exceed every venue the film ever played in;
+    one of the counts is wrong.
+
+    **Example**
+    Flagged:
+        The film opened at six theatres, and 120 more were added later on.
+        When its release widened to over 300 theatres, its average fell.
+    Corrected:
+        The film opened at six theatres, and 120 more were added later on.
+        When its release widened to over 120 theatres, its average fell.
+    """
+    counts = [c for c in ctx.claims if c.kind == "count" and _noun_family(c.value.noun)]
+    if not counts:
+        return
+    after = _with_after(ctx, counts)
+    widened = [c for c in counts if _is_widened(ctx, c)]
+    if not widened:
+        return
+    for index, claims in ctx.by_sentence.items():
+        same = sorted((c for c in claims if c in counts), key=lambda c: c.span.start)
+        added = [c for c in same if _is_addition(ctx, c, after)]
+        if not added:
+            continue
+        for family in {_noun_family(c.value.noun) for c in added}:
+            first = [c for c in same if _noun_family(c.value.noun) == family
+                     and c.span.start < added[0].span.start and not _is_addition(ctx, c, after)]
+            adds = [c for c in added if _noun_family(c.value.noun) == family]
+            if len(first) != 1 or not adds:
+                continue  # no single opening count: the sum is not defined
+            reach = first[0].value.high + sum(c.value.high for c in adds)
+            for w in widened:
+                if w.sentence == index or _noun_family(w.value.noun) != family:
+                    continue
+                if (_region(w) and _region(first[0]) and _region(w) != _region(first[0])):
+                    continue
+                if arithmetic_interval(w)[0] <= reach:
+                    continue
+                yield Hit(
+                    message=(
+                        f"Release said to widen to {w.text} here, but {where(index)} gives "
+                        f"{first[0].text} at opening plus {', '.join(c.text for c in adds)} added "
+                        f"later: at most {format_number(reach)}"
+                    ),
+                    hint="Check the opening count, the venues added and the widest release against the sources.",
+                    evidence=[
+                        ctx.claim_evidence(w, "claim"),
+                        ctx.claim_evidence(first[0], "conflicting claim"),
+                        *(ctx.claim_evidence(c, "conflicting claim") for c in adds),
+                    ],
+                    claims=sorted({w.id, first[0].id, *(c.id for c in adds)}),
+                    key=(family, _normal(w), _normal(first[0]), *(_normal(c) for c in adds)),
+                )
+
+
+def _is_widened(ctx: RuleContext, c) -> bool:
+    """'widened to over 200 theatres', 'expanded to 300 screens', 'at its widest'."""
+    sentence = ctx.doc.sentences[c.sentence].span
+    before = ctx.doc.text[max(sentence.start, c.span.start - 40) : c.span.start]
+    cues = find_cues("widening_cues", before)
+    return bool(cues) and not regex.search(r"[,;:]", before[cues[-1].end():])
+
+
+# ------------------------------------------------------------------ M006
+_QUOTE = regex.compile(r"""[:\s]*["“‘'](?P<quote>[^"”’]{1,400}?)["”’](?!\w)""")
+_WORD = regex.compile(r"[\w’'-]+")
+_PLURAL_NOUN = regex.compile(r"^[\s-]*(?P<noun>[a-z]+)", regex.IGNORECASE)
+
+
+@rule("NLMG-M006", "count-in-words-mismatch", Severity.WARNING)
+def count_in_words_mismatch(ctx: RuleContext) -> Iterator[Hit]:
+    """A stated count that the words or list following it do not have.
+
+    **What it does**
+    Looks at the text right after a count claim in its sentence. A count of
+    words ("a four-word text message:") must match the number of words in
+    the quotation that follows; a count of listed things ("five factors ...:")
+    must match the items of the list after the colon (items separated by
+    semicolons, or by commas with a final "and"/"or" when each item is short).
+    Silent when no quotation or clear list follows.
+
+    **Why it matters**
+    Announcing five factors and listing four means one was dropped in an edit
+    or the count is wrong; readers notice at once.
+
+    **Example**
+    Flagged:
+        He sent a three-word text message: "Hire the genius Mulligan."
+        There were five factors: its timing; its tone; and its marketing.
+    Corrected:
+        He sent a four-word text message: "Hire the genius Mulligan."
+        There were three factors: its timing; its tone; and its marketing.
+    """
+    for c in ctx.claims:
+        if c.kind != "count" or c.value.low != c.value.high or not float(c.value.stated).is_integer():
+            continue
+        stated = int(c.value.stated)
+        sentence = ctx.doc.sentences[c.sentence].span
+        noun = (c.value.noun or "").lower()
+        if not noun:
+            m = _PLURAL_NOUN.match(ctx.doc.text[c.span.end : c.span.end + 30])
+            noun = m.group("noun").lower() if m else ""
+        noun = noun[:-1] if noun.endswith("s") and noun[:-1] in _LIST_NOUNS else noun
+        rest = ctx.doc.text[c.span.end : sentence.end]
+        found = _count_words(rest) if noun == "word" else _count_items(rest) if noun in _LIST_NOUNS else None
+        if found is None or found[0] == stated:
+            continue
+        n, span = found
+        ev_span = Span(start=c.span.end + span[0], end=c.span.end + span[1])
+        yield Hit(
+            message=f"The text announces {c.text} {'' if noun in c.text.lower() else noun + 's '}but gives {n}".replace("  ", " "),
+            hint=("Count the " + ("words of the quotation" if noun == "word" else "listed items")
+                  + " and correct the number or the list."),
+            evidence=[ctx.claim_evidence(c, "claim"), ctx.evidence(ev_span, "context")],
+            claims=[c.id],
+            key=(noun, str(stated), str(n)),
+        )
+
+
+_LIST_NOUNS = frozenset(lexicon()["list_nouns"])
+
+
+def _count_words(rest: str) -> tuple[int, tuple[int, int]] | None:
+    """Words of the quotation that follows closely (within a few words)."""
+    m = _QUOTE.search(rest[:120])
+    if m is None or len(_WORD.findall(rest[: m.start()])) > 4:
+        return None
+    return len(_WORD.findall(m.group("quote"))), m.span("quote")
+
+
+def _count_items(rest: str) -> tuple[int, tuple[int, int]] | None:
+    """Items of the list after the next colon (within the same sentence)."""
+    colon = rest.find(":")
+    if colon < 0 or colon > 120 or '"' in rest[:colon] or "“" in rest[:colon]:
+        return None
+    body = rest[colon + 1 :].rstrip().rstrip(".")
+    if ";" in body:
+        items = [i for i in body.split(";") if i.strip()]
+    else:
+        parts = regex.split(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+", body)
+        items = [i for i in parts if i.strip()]
+        # Comma lists are believed only when short items end in "and"/"or".
+        if not regex.search(r"\b(?:and|or)\b", body) or any(len(i.split()) > 6 for i in items):
+            return None
+    if len(items) < 2:
+        return None
+    start = colon + 1 + (len(body) - len(body.lstrip()))
+    return len(items), (start, colon + 1 + len(body))

@@ -1,0 +1,226 @@
+"""`nlmg-facts check` end to end: exit codes, formats, output file, configuration, jobs.
+
+Runs ``python -m nlmg_facts`` in a temporary project whose configuration loads
+the fake rules as a plugin and selects only them, so the findings are known.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PLUGINS = Path(__file__).resolve().parents[1] / "fixtures" / "plugins"
+CONFIG = """
+[tool.nlmg-facts]
+plugins = ["nlmg_fake_rules"]
+select = ["NLMG-Z"]
+"""
+CLEAN = "The Heron is a 2012 dice game from Cardiff. It shipped on 2 April 2012.\n"
+WARNS = "The Wren is a 2013 dice game. Players found it DOUBTWORD long.\n"
+ERRS = "The Owl is a 2014 dice game. It shipped on 1 May 2014. It shipped on 8 May 2014.\n"
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "heron.txt").write_text(CLEAN, encoding="utf-8")
+    return tmp_path
+
+
+def nlmg(project: Path, *args: str, stdin: str | None = None, env: dict | None = None):
+    environ = {k: v for k, v in os.environ.items() if k != "CI"}
+    environ["PYTHONPATH"] = os.pathsep.join([str(PLUGINS), environ.get("PYTHONPATH", "")])
+    environ.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "nlmg_facts", *args],
+        cwd=project, capture_output=True, text=True, input=stdin, env=environ, timeout=120,
+    )
+
+
+def _add(project: Path, name: str, text: str) -> None:
+    (project / "sources" / name).write_text(text, encoding="utf-8")
+
+
+# ------------------------------------------------------------------ exit codes
+
+
+def test_a_clean_corpus_exits_0_and_says_so(project):
+    result = nlmg(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Checked 1 document: 0 errors, 0 warnings, 0 info.\n"
+    assert result.stderr == ""
+
+
+def test_an_error_finding_exits_1(project):
+    _add(project, "owl.txt", ERRS)
+    result = nlmg(project, "check")
+    assert result.returncode == 1
+    assert "sources/owl.txt:1:44: error NLMG-Z905 shipped on 1 May 2014 here" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "fail_on, code", [("error", 0), ("warning", 1), ("info", 1), ("never", 0)]
+)
+def test_fail_on_sets_the_lowest_failing_severity(project, fail_on, code):
+    _add(project, "wren.txt", WARNS)
+    assert nlmg(project, "check", "--fail-on", fail_on).returncode == code
+
+
+def test_fail_on_from_the_configuration_and_the_flag_overrides_it(project):
+    _add(project, "wren.txt", WARNS)
+    (project / "pyproject.toml").write_text(CONFIG + 'fail-on = "warning"\n', encoding="utf-8")
+    assert nlmg(project, "check").returncode == 1
+    assert nlmg(project, "check", "--fail-on", "error").returncode == 0
+
+
+def test_an_unreadable_file_exits_2_and_the_others_are_still_reported(project):
+    _add(project, "owl.txt", ERRS)
+    result = nlmg(project, "check", "--format", "json", "sources", "nope.txt")
+    assert result.returncode == 2
+    report = json.loads(result.stdout)
+    assert [(d["path"], d["ok"]) for d in report["documents"]] == [
+        ("sources/heron.txt", True), ("sources/owl.txt", True), ("nope.txt", False)
+    ]
+    assert report["documents"][1]["findings"]
+    assert result.stderr == "nlmg-facts: error: nope.txt: no such file or directory\n"
+
+
+def test_a_crashing_rule_exits_3_with_the_report_still_written(project):
+    _add(project, "crash.txt", "The Jay is a game. CRASHWORD. It was DOUBTWORD fun.\n")
+    result = nlmg(project, "check", "--format", "json", "--output", "out.json")
+    assert result.returncode == 3
+    report = json.loads((project / "out.json").read_text(encoding="utf-8"))
+    crashed = report["documents"][0]
+    assert crashed["internal_errors"][0]["rule"] == "NLMG-Z904"
+    assert [f["code"] for f in crashed["findings"]] == ["NLMG-Z902"]
+    assert "internal error: sources/crash.txt: rule NLMG-Z904 crashed: RuntimeError" in result.stderr
+
+
+def test_a_crash_outranks_findings_and_unreadable_files(project):
+    _add(project, "crash.txt", "CRASHWORD and CONFLICTWORD.\n")
+    assert nlmg(project, "check", "sources", "nope.txt").returncode == 3
+
+
+def test_unknown_format_is_a_usage_error(project):
+    result = nlmg(project, "check", "--format", "xml")
+    assert result.returncode == 2
+    assert "invalid choice: 'xml'" in result.stderr
+
+
+def test_a_bad_configuration_exits_2_with_one_line(project):
+    (project / "pyproject.toml").write_text("[tool.nlmg-facts\nselect = [\n", encoding="utf-8")
+    result = nlmg(project, "check")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("nlmg-facts: error: ") and "pyproject.toml: invalid TOML" in line
+
+
+def test_a_selector_matching_no_rule_exits_2(project):
+    result = nlmg(project, "check", "--select", "NLMG-Q")
+    assert result.returncode == 2
+    assert "matches no rule" in result.stderr
+
+
+def test_negative_jobs_is_a_usage_error(project):
+    assert nlmg(project, "check", "--jobs", "-1").returncode == 2
+
+
+def test_a_missing_default_sources_directory_exits_2(tmp_path):
+    (tmp_path / ".git").mkdir()
+    result = nlmg(tmp_path, "check", "--no-config")
+    assert result.returncode == 2
+    assert "sources/: no such file or directory" in result.stderr
+
+
+# ------------------------------------------------------------------ selection
+
+
+def test_select_and_ignore_flags_choose_the_rules(project):
+    _add(project, "mixed.txt", "CONFLICTWORD then DOUBTWORD then NOTEWORD.\n")
+    codes = lambda r: [f["code"] for d in json.loads(r.stdout)["documents"] for f in d["findings"]]  # noqa: E731
+    assert codes(nlmg(project, "check", "--format", "json", "--select", "NLMG-Z902,NLMG-Z903")) == [
+        "NLMG-Z902", "NLMG-Z903"
+    ]
+    assert codes(
+        nlmg(project, "check", "--format", "json", "--ignore", "NLMG-Z901", "--ignore", "fake-note-word")
+    ) == ["NLMG-Z902"]
+
+
+def test_a_severity_override_in_the_configuration_changes_the_exit_code(project):
+    _add(project, "owl.txt", ERRS)
+    (project / "pyproject.toml").write_text(
+        CONFIG + '\n[tool.nlmg-facts.severity]\n"NLMG-Z905" = "warning"\n', encoding="utf-8"
+    )
+    result = nlmg(project, "check")
+    assert result.returncode == 0
+    assert "warning NLMG-Z905" in result.stdout
+
+
+# ------------------------------------------------------------------ formats and output
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_every_format_writes_atomically_to_the_output_file(project, fmt):
+    _add(project, "owl.txt", ERRS)
+    result = nlmg(project, "check", "--format", fmt, "--output", "report.out")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    written = (project / "report.out").read_text(encoding="utf-8")
+    assert "NLMG-Z905" in written
+    if fmt in ("json", "sarif"):
+        json.loads(written)
+    assert not [p for p in project.iterdir() if p.name.startswith(".report.out.")]
+
+
+def test_the_github_format_prints_annotations(project):
+    _add(project, "owl.txt", ERRS)
+    result = nlmg(project, "check", "--format", "github")
+    assert result.stdout.startswith("::error file=sources/owl.txt,line=1,endLine=1,col=44,")
+
+
+def test_an_article_on_stdin_is_checked(project):
+    result = nlmg(project, "check", "--format", "json", "-", stdin=ERRS)
+    assert result.returncode == 1
+    (doc,) = json.loads(result.stdout)["documents"]
+    assert doc["path"] == "<stdin>" and doc["findings"][0]["code"] == "NLMG-Z905"
+
+
+def test_two_jobs_print_the_same_report_as_one(project):
+    for i in range(8):
+        _add(project, f"owl{i}.txt", ERRS.replace("8 May", f"{10 + i} May"))
+    one = nlmg(project, "check", "--format", "json", "--jobs", "1")
+    two = nlmg(project, "check", "--format", "json", "--jobs", "2")
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    assert len(json.loads(two.stdout)["documents"]) == 9
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(project):
+    for i in range(3):
+        _add(project, f"owl{i}.txt", ERRS)
+    result = nlmg(project, "check", "--jobs", "2")
+    assert "checking [" not in result.stderr
+
+
+def test_the_progress_bar_draws_on_a_terminal_and_is_wiped(monkeypatch, capsys):
+    from nlmg_facts.cli.check import ProgressBar
+
+    import io
+
+    stream = io.StringIO()
+    bar = ProgressBar(stream)
+    bar(1, 4)
+    bar(4, 4)
+    bar.close()
+    text = stream.getvalue()
+    assert "checking [" in text and "4/4" in text
+    assert text.endswith("\r")

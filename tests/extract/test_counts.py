@@ -1,0 +1,92 @@
+"""Counts: a number with its counted noun; years, names, ages, money and vague amounts excluded."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlmg_facts.extract import counts
+from nlmg_facts.extract.counts import singular
+from nlmg_facts.extract.numeric import extract as numeric_extract
+from nlmg_facts.models import Document, Sentence, Span
+
+
+def _doc(text: str) -> Document:
+    whole = Span(start=0, end=len(text))
+    return Document(name="t", text=text, body=whole, sentences=[Sentence(index=0, span=whole)])
+
+
+def _counts(text: str):
+    return [(text[m.start : m.end], m.value) for m in numeric_extract(_doc(text)) if m.kind == "count"]
+
+
+# (sentence, surface, stated, low, high, qualifier, noun)
+CASES = [
+    ("It opened at four theatres in New York.", "four theatres", 4, 4, 4, None, "theatre"),
+    ("A further 163 theatres were added later.", "163 theatres", 163, 163, 163, None, "theatre"),
+    ("Playing on 265 screens, it came ninth.", "265 screens", 265, 265, 265, None, "screen"),
+    ("By February it had sold 44,911 units on disc.", "44,911 units", 44911, 44911, 44911, None, "unit"),
+    ("The score is based on 186 reviews.", "186 reviews", 186, 186, 186, None, "review"),
+    ("Six screenings were held in December.", "Six screenings", 6, 6, 6, None, "screening"),
+    ("Nearly thirty film extras had to wait.", "Nearly thirty film extras", 30, 27, 30, "nearly", "extra"),
+    ("He wrote a 96-page script.", "96-page", 96, 96, 96, None, "page"),
+    ("It screened with 300 other films.", "300 other films", 300, 300, 300, None, "film"),
+    ("She used an orchestra of no more than 48 players.", "no more than 48 players", 48, 0, 48, "up to", "player"),
+    ("Ruth is frail after two donations.", "two donations", 2, 2, 2, None, "donation"),
+    ("The three main characters act with dignity.", "three main characters", 3, 3, 3, None, "character"),
+    ("Twenty-six people attended the launch.", "Twenty-six people", 26, 26, 26, None, "person"),
+    ("He recalled an email from one viewer.", "one viewer", 1, 1, 1, None, "viewer"),
+    ("The release widened to over 200 theatres.", "over 200 theatres", 200, 200, 230, "over", "theatre"),
+    ("The series has 47,000 subscribers.", "47,000 subscribers", 47000, 46500, 47500, None, "subscriber"),
+]
+
+
+@pytest.mark.parametrize("text, surface, stated, low, high, qualifier, noun", CASES)
+def test_counts_name_the_singular_counted_noun(text, surface, stated, low, high, qualifier, noun):
+    found = _counts(text)
+    assert [s for s, _ in found] == [surface]
+    v = found[0][1]
+    assert v.stated == pytest.approx(stated)
+    assert (v.low, v.high) == (pytest.approx(low), pytest.approx(high))
+    assert (v.qualifier, v.noun) == (qualifier, noun)
+
+
+NOT_COUNTS = [
+    "The film was produced by Film4 and DNA Films.",
+    "Songs After Dark played over the credits.",
+    "The first act is carried by 12-year-olds.",
+    "Never Let Me Go is a 2010 British film.",
+    "It opened on 15 September 2010 in three cities".replace(" in three cities", "."),
+    "It premiered at the 37th annual festival.",
+    "It earned US$15 million and 45% more abroad.",
+    "The film holds a 6.8/10 average and 69 out of 100 elsewhere.",
+    "Shooting lasted three weeks in Norfolk.",
+    "She had read the novel a few times.",
+    "Three of the films were shown twice.",
+    "Chapter 3 describes the cottages.",
+    "It became the number-one screening there.",
+    "Two-thirds of the budget went on sets.",
+    "The 1970s saw the cottages emptied.",
+    "No one knew the school's purpose.",
+    "They played on September the twenty-first.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS)
+def test_years_names_ages_ordinals_and_other_kinds_are_not_counts(text):
+    assert _counts(text) == []
+
+
+@pytest.mark.parametrize(
+    "plural, expected",
+    [("theatres", "theatre"), ("extras", "extra"), ("stories", "story"), ("matches", "match"),
+     ("people", "person"), ("movies", "movie"), ("boxes", "box"), ("screenings", "screening"),
+     ("bonuses", "bonus"), ("series", "series"), ("critics", "critic")],
+)
+def test_plural_nouns_become_singular_lemmas(plural, expected):
+    assert singular(plural) == expected
+
+
+def test_counts_extractor_alone_finds_the_noun_after_a_number():
+    text = "It opened at four theatres."
+    (m,) = list(counts.find(text))
+    assert text[m.start : m.end] == "four theatres"

@@ -1,0 +1,209 @@
+"""The festival and awards calendar: names, aliases, edition numbering, user extension files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from nlmg_facts.calendar import default_calendar, load_calendar, normalize_event_name
+from nlmg_facts.errors import UsageError
+
+
+@pytest.fixture(scope="module")
+def cal():
+    return default_calendar()
+
+
+# Independently checked (edition, year) pairs: the consistency table of the calendar.
+# Each must hold, whatever the data file's own `checks` say.
+KNOWN = [
+    ("Cannes Film Festival", 63, 2010), ("Cannes Film Festival", 73, 2020), ("Cannes Film Festival", 74, 2021),
+    ("Venice International Film Festival", 67, 2010), ("Venice International Film Festival", 69, 2012),
+    ("Berlinale", 60, 2010),
+    ("Toronto International Film Festival", 35, 2010),
+    ("Telluride Film Festival", 37, 2010), ("Telluride Film Festival", 48, 2021),
+    ("BFI London Film Festival", 54, 2010),
+    ("Tokyo International Film Festival", 23, 2010),
+    ("Busan International Film Festival", 15, 2010), ("Busan International Film Festival", 20, 2015),
+    ("Karlovy Vary International Film Festival", 45, 2010), ("Karlovy Vary International Film Festival", 46, 2011),
+    ("Moscow International Film Festival", 32, 2010),
+    ("Locarno Film Festival", 74, 2021),
+    ("International Film Festival Rotterdam", 39, 2010), ("International Film Festival Rotterdam", 36, 2007),
+    ("Tribeca Film Festival", 20, 2021),
+    ("Palm Springs International Film Festival", 22, 2011),
+    ("British Academy Film Awards", 64, 2011), ("British Academy Film Awards", 65, 2012),
+    ("Academy Awards", 83, 2011),
+    ("British Independent Film Awards", 13, 2010),
+    ("London Film Critics' Circle Awards", 31, 2011), ("London Film Critics' Circle Awards", 32, 2012),
+    ("Saturn Awards", 37, 2011), ("Saturn Awards", 42, 2016),
+    ("Edinburgh International Film Festival", 74, 2021),
+    ("Sydney Film Festival", 68, 2021),
+    ("Shanghai International Film Festival", 13, 2010), ("Shanghai International Film Festival", 16, 2013),
+]
+
+
+@pytest.mark.parametrize(("name", "edition", "year"), KNOWN)
+def test_known_editions_fall_in_their_year(cal, name, edition, year):
+    event = cal.lookup(name)
+    assert event is not None
+    assert event.edition_year(edition) == year
+    assert edition in event.editions_in_year(year)
+    assert event.matches(edition, year) is True
+
+
+@pytest.mark.parametrize("event_key", sorted(k for k, e in default_calendar().events.items() if e.numbered))
+def test_every_numbered_event_round_trips_edition_and_year(event_key):
+    event = default_calendar().events[event_key]
+    last = event.until or 2030
+    for year in range(event.first_year, last + 1):
+        for n in event.editions_in_year(year):
+            assert event.edition_year(n) == year
+    for edition, year in event.checks:
+        assert event.year_edition(year) is not None
+        assert event.matches(edition, year)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("TIFF", None),  # Toronto and Tokyo share it
+        ("Toronto International Film Festival", "toronto film festival"),
+        ("the Toronto Film Festival", "toronto film festival"),
+        ("Japan's Tokyo International Film Festival", "tokyo film festival"),
+        ("The Moët British Independent Film Awards", "british independent film awards"),
+        ("BIFA", "british independent film awards"),
+        ("London Film Critics’ Circle", "london film critics circle awards"),
+        ("the Oscars", "academy awards"),
+        ("Academy Award", "academy awards"),
+        ("BAFTAs", "british academy film awards"),
+        ("Berlinale", "berlin film festival"),
+        ("the 2011 Berlinale", "berlin film festival"),
+        ("LFF", "london film festival"),
+        ("The Times BFI London Film Festival", "london film festival"),
+        ("SAN SEBASTIAN INTERNATIONAL FILM FESTIVAL", "san sebastian film festival"),
+        ("Pusan International Film Festival", "busan film festival"),
+        ("MIFF", None),  # Melbourne and Moscow
+        ("East End London Film Festival", None),  # a different festival, not the LFF
+        ("Film Awards", None),
+        ("Hamptons International Film Festival", None),
+    ],
+)
+def test_lookup_normalises_names_aliases_and_abbreviations(cal, name, key):
+    event = cal.lookup(name)
+    assert (event.key if event else None) == key
+
+
+def test_shared_abbreviations_list_every_candidate(cal):
+    assert {e.key for e in cal.candidates("TIFF")} == {"toronto film festival", "tokyo film festival"}
+
+
+def test_normalize_event_name_drops_fillers_accents_and_possessives():
+    assert normalize_event_name("The 22nd Annual Palm Springs International Film Festival") == (
+        "22nd palm springs film festival"
+    )
+    assert normalize_event_name("London Film Critics’ Circle") == "london film critics circle"
+    assert normalize_event_name("San Sebastián") == "san sebastian"
+
+
+def test_skipped_years_have_no_edition_and_do_not_use_a_number(cal):
+    cannes = cal.lookup("Cannes Film Festival")
+    assert cannes.year_edition(1948) is None and cannes.year_edition(1950) is None
+    assert cannes.year_edition(1949) == 3
+    edinburgh = cal.lookup("Edinburgh International Film Festival")
+    assert edinburgh.year_edition(2020) is None
+    assert edinburgh.year_edition(2019) == 73 and edinburgh.year_edition(2021) == 74
+
+
+def test_a_cancelled_edition_keeps_its_number(cal):
+    telluride = cal.lookup("Telluride Film Festival")
+    assert 2020 in telluride.cancelled
+    assert telluride.year_edition(2020) == 47
+
+
+def test_biennial_periods_leave_gaps(cal):
+    tokyo = cal.lookup("Tokyo International Film Festival")
+    assert [tokyo.edition_year(n) for n in range(1, 7)] == [1985, 1987, 1989, 1991, 1992, 1993]
+    assert tokyo.year_edition(1986) is None
+    assert tokyo.matches(2, 1986) is False
+
+
+def test_a_year_with_two_ceremonies_holds_two_editions(cal):
+    oscars = cal.lookup("Academy Awards")
+    assert oscars.editions_in_year(1930) == (2, 3)
+    assert oscars.year_edition(1930) == 2
+    assert oscars.year_edition(1933) is None
+    assert oscars.film_year_offset == -1
+
+
+def test_a_wrong_edition_for_a_covered_year_does_not_match(cal):
+    lff = cal.lookup("London Film Festival")
+    assert lff.matches(53, 2010) is False
+    assert lff.matches(54, 2010) is True
+
+
+def test_outside_the_checked_range_the_calendar_answers_unknown(cal):
+    venice = cal.lookup("Venice International Film Festival")
+    assert venice.edition_year(30) is None
+    assert venice.matches(30, 1960) is None
+    saturn = cal.lookup("Saturn Awards")
+    assert saturn.matches(50, 2024) is None  # after `until`
+    sundance = cal.lookup("Sundance Film Festival")
+    assert not sundance.numbered and sundance.matches(40, 2024) is None
+
+
+def _write(tmp_path, events, name="extra.json", **top):
+    path = tmp_path / name
+    path.write_text(json.dumps({"format": 1, **top, "events": events}), encoding="utf-8")
+    return path
+
+
+def test_a_user_file_adds_new_events_and_overrides_by_key(tmp_path):
+    path = _write(
+        tmp_path,
+        [
+            {"name": "Hamptons International Film Festival", "kind": "festival", "month": 10,
+             "abbreviations": ["HIFF"], "first_year": 1993, "checks": [[18, 2010]]},
+            {"name": "Sundance Film Festival", "kind": "festival", "first_year": 1985, "checks": [[40, 2024]]},
+        ],
+    )
+    cal = load_calendar([path])
+    hamptons = cal.lookup("the 2010 Hamptons International Film Festival")
+    assert hamptons is not None and hamptons.edition_year(18) == 2010
+    assert cal.lookup("HIFF") is hamptons
+    # An event with an existing key replaces the bundled one as a whole.
+    assert cal.lookup("Sundance Film Festival").edition_year(40) == 2024
+    assert cal.lookup("Sundance") is None  # the bundled alias went with it
+    assert default_calendar().lookup("Sundance").edition_year(40) is None  # bundled calendar unchanged
+
+
+def test_a_user_file_may_add_sponsor_prefixes(tmp_path):
+    path = _write(tmp_path, [], ignored_prefixes=["Acme Pictures"])
+    assert load_calendar([path]).lookup("Acme Pictures London Film Festival").key == "london film festival"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "invalid JSON at line 1"),
+        (json.dumps({"events": [{"name": "X Fest", "kind": "party"}]}), "event 'X Fest': kind"),
+        (json.dumps({"events": [{"name": "X Fest", "kind": "festival", "first_year": 2000, "checks": [[5, 2003]]}]}),
+         "check failed: edition 5 is in 2004, not 2003"),
+        (json.dumps({"events": [{"name": "X Fest", "kind": "festival"}, {"name": "X Fest", "kind": "award"}]}),
+         "appears twice"),
+        (json.dumps({"events": [{"name": "X Fest", "kind": "festival", "colour": "red"}]}), "colour"),
+    ],
+)
+def test_a_bad_user_file_is_a_one_line_usage_error(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(UsageError) as info:
+        load_calendar([path])
+    text = str(info.value)
+    assert message in text and str(path) in text
+    assert "\n" not in text
+
+
+def test_a_missing_user_file_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="calendar file not found"):
+        load_calendar([tmp_path / "nope.json"])
