@@ -31,7 +31,7 @@ from .models.common import Severity
 from .models.findings import Finding, InternalError
 from .report.locate import locate
 from .rules.context import RuleContext
-from .rules.engine import ActiveRule, _one_line, active_rules, load_plugins, run_rules
+from .rules.engine import ActiveRule, active_rules, load_plugins, one_line, run_rules
 
 #: A unit of work: a path to read in the worker, a source read already (stdin),
 #: or a report decided already (a directory without articles).
@@ -141,8 +141,8 @@ def analyse(source: Source, settings: Settings, path: str | None = None) -> Anal
         a.findings = locate(a.doc, result.findings)
         a.errors = result.errors
     except Exception as exc:  # noqa: BLE001 - recorded, and the run exits 3
-        a.errors.append(InternalError(stage=stage, message=_one_line(exc)))
-        a.failure = f"internal error in {stage}: {_one_line(exc)}"
+        a.errors.append(InternalError(stage=stage, message=one_line(exc)))
+        a.failure = f"internal error in {stage}: {one_line(exc)}"
     return a
 
 

@@ -12,8 +12,9 @@ def schema_models() -> dict[str, type[BaseModel]]:
 
     from .models import Report
     from .models.citations import CitationsDocument
+    from .models.review import ReviewFile
 
-    return {"claims.schema.json": ClaimsDocument, "report.schema.json": Report, "citations.schema.json": CitationsDocument}
+    return {"claims.schema.json": ClaimsDocument, "report.schema.json": Report, "citations.schema.json": CitationsDocument, "review.schema.json": ReviewFile}
 
 
 def render_schemas() -> dict[str, str]:

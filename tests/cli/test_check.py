@@ -204,6 +204,41 @@ def test_two_jobs_print_the_same_report_as_one(project):
     assert len(json.loads(two.stdout)["documents"]) == 9
 
 
+def _stderr_on_a_terminal(project: Path, env: dict) -> str:
+    """Run a check with stderr on a pseudo-terminal; return what the terminal got."""
+    import pty
+
+    leader, follower = pty.openpty()
+    environ = {k: v for k, v in os.environ.items() if k != "CI"}
+    environ["PYTHONPATH"] = os.pathsep.join([str(PLUGINS), environ.get("PYTHONPATH", "")])
+    environ.update(env)
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "nlmg_facts", "check", "--jobs", "2"],
+            cwd=project, stdout=subprocess.DEVNULL, stderr=follower, env=environ, timeout=120,
+        )
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # EIO: the terminal is closed and drained
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("ci, drawn", [({}, True), ({"CI": "true"}, False)])
+def test_the_progress_bar_shows_on_a_terminal_but_not_in_ci(project, ci, drawn):
+    for i in range(3):
+        _add(project, f"owl{i}.txt", ERRS)
+    assert ("checking [" in _stderr_on_a_terminal(project, ci)) is drawn
+
+
 def test_no_progress_bar_when_stderr_is_not_a_terminal(project):
     for i in range(3):
         _add(project, f"owl{i}.txt", ERRS)
@@ -211,10 +246,10 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(project):
     assert "checking [" not in result.stderr
 
 
-def test_the_progress_bar_draws_on_a_terminal_and_is_wiped(monkeypatch, capsys):
-    from nlmg_facts.cli.check import ProgressBar
-
+def test_the_progress_bar_draws_on_a_terminal_and_is_wiped():
     import io
+
+    from nlmg_facts.cli.check import ProgressBar
 
     stream = io.StringIO()
     bar = ProgressBar(stream)
@@ -224,3 +259,19 @@ def test_the_progress_bar_draws_on_a_terminal_and_is_wiped(monkeypatch, capsys):
     text = stream.getvalue()
     assert "checking [" in text and "4/4" in text
     assert text.endswith("\r")
+
+
+def test_the_report_on_the_bundled_article_does_not_depend_on_the_hash_seed():
+    """Set iteration order changes with PYTHONHASHSEED; reports must not (CI diffs, goldens)."""
+    root = Path(__file__).resolve().parents[2]
+    runs = [
+        nlmg(root, "check", "sources", "--no-config", "--format", "json",
+             env={"PYTHONHASHSEED": seed})
+        for seed in ("1", "2", "3")
+    ]
+    assert {r.returncode for r in runs} <= {0, 1}, runs[0].stderr
+    first = json.loads(runs[0].stdout)["documents"][0]["findings"]
+    for other in runs[1:]:
+        findings = json.loads(other.stdout)["documents"][0]["findings"]
+        differ = [(a["code"], a["message"], b["message"]) for a, b in zip(first, findings) if a != b]
+        assert len(findings) == len(first) and not differ, differ[:3]

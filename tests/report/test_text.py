@@ -55,3 +55,13 @@ def test_a_clean_run_prints_only_the_summary():
     from nlmg_facts.pipeline import build_report
 
     assert render(build_report([])) == "Checked 0 documents: 0 errors, 0 warnings, 0 info.\n"
+
+
+def test_a_long_quoted_span_is_cut_in_the_middle_on_one_line():
+    from nlmg_facts.report.text import _clip
+
+    long = "Smith, J. (2010).\n" + "word " * 100 + "Retrieved 3 May 2011."
+    clipped = _clip(long, limit=60)
+    assert len(clipped) <= 60 and "\n" not in clipped
+    assert clipped.startswith("Smith, J. (2010). word") and clipped.endswith("Retrieved 3 May 2011.")
+    assert _clip("short  and\nsweet") == "short and sweet"

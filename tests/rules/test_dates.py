@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nlmg_facts.models import Severity
 from nlmg_facts.rules.dates import (
     date_conflict,
@@ -216,3 +218,40 @@ def test_festival_dated_in_or_next_to_its_month_is_fine():
                   "67th Venice International Film Festival", 67, "venice film festival",
                   "31 August 2010", "2010-08-31", "2010-08-31", "day")
     assert a.run(festival_date_out_of_season) == []
+
+
+def test_a_re_release_is_a_later_occurrence_not_a_second_release_date():
+    a = Article("It was released in Ireland on 12 March 1999. "
+                "It was re-released in cinemas in Ireland on 14 March 2019 for its 20th anniversary.")
+    a.date("12 March 1999", "1999-03-12", event="release", region="ie")
+    a.date("14 March 2019", "2019-03-14", event="release", region="ie")
+    assert a.run(date_conflict) == []
+
+
+def test_ceremony_that_moved_by_two_months_over_the_decades_is_not_out_of_season():
+    from nlmg_facts.rules.dates import festival_date_out_of_season
+
+    a = _festival("It was nominated at the 53rd British Academy Film Awards in April 2000.",
+                  "53rd British Academy Film Awards", 53, "british academy film awards",
+                  "April 2000", "2000-04-01", "2000-04-30")
+    assert a.run(festival_date_out_of_season) == []
+
+
+# ------------------------------------------------------------------ D007
+@pytest.mark.parametrize(
+    ("premiere", "iso", "run_text", "flagged"),
+    [
+        ("1 September 2010", "2010-09-01", "The festival began on 3 September 2010.", True),
+        ("4 September 2010", "2010-09-04", "The festival began on 3 September 2010.", False),
+        # A bare date of the festival without "began" says nothing about its start.
+        ("1 September 2010", "2010-09-01", "The festival was covered on 3 September 2010.", False),
+    ],
+)
+def test_screening_before_the_festival_began_is_flagged(premiere, iso, run_text, flagged):
+    from nlmg_facts.rules.dates import festival_date_outside_run
+
+    a = Article(f"It premiered at the Telluride Film Festival on {premiere}. {run_text}")
+    a.date(premiere, iso, event="premiere", festival="telluride film festival")
+    a.date("3 September 2010", "2010-09-03", event="festival-run", subject="festival",
+           festival="telluride film festival")
+    assert bool(a.run(festival_date_outside_run)) is flagged

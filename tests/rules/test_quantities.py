@@ -52,9 +52,18 @@ def test_different_currencies_and_unknown_attributes_never_conflict():
     assert a.run(quantity_conflict) == []
 
 
-def test_dvd_against_dvd_and_blu_ray_is_a_warning_that_says_why():
+def test_dvd_below_dvd_and_blu_ray_is_reported_as_info_that_says_why():
     a = Article("It made US$1.89 million in DVD sales. The DVD and Blu-ray sales stand at US$3,794,951.")
     a.money("US$1.89 million", 1.89e6, 1.885e6, 1.895e6, event="revenue", medium="dvd")
+    a.money("US$3,794,951", 3794951, event="revenue", medium="dvd+blu-ray")
+    hits = a.run(quantity_conflict)
+    assert len(hits) == 1
+    assert hits[0].severity == Severity.INFO and "dvd is part of dvd+blu-ray" in hits[0].message
+
+
+def test_overlapping_media_scopes_that_are_not_nested_are_a_warning():
+    a = Article("It made US$1.89 million on DVD and VHS. DVD and Blu-ray sales stand at US$3,794,951.")
+    a.money("US$1.89 million", 1.89e6, 1.885e6, 1.895e6, event="revenue", medium="dvd+vhs")
     a.money("US$3,794,951", 3794951, event="revenue", medium="dvd+blu-ray")
     hits = a.run(quantity_conflict)
     assert len(hits) == 1
@@ -248,3 +257,20 @@ def test_two_values_of_one_key_in_one_sentence_are_a_list_not_a_restatement():
     a.money("$9,109", 9109, event="budget")
     a.money("$27,445", 27445, nth=1, event="budget")
     assert a.run(quantity_conflict) == []
+
+
+def test_the_gross_of_an_anniversary_re_release_is_not_the_original_gross():
+    a = Article("It grossed £3.2 million in Ireland. "
+                "It was re-released in Ireland for its 20th anniversary, earning £120,000.")
+    a.money("£3.2 million", 3.2e6, 3.15e6, 3.25e6, currency="GBP", event="gross", region="ie")
+    a.money("£120,000", 120000, 115000, 125000, currency="GBP", event="gross", region="ie")
+    assert a.run(quantity_conflict) == []
+
+
+def test_an_average_per_weekend_is_not_an_average_per_venue():
+    a = Article("In later weeks it grossed under US$100,000 per weekend. Its release widened to over 200 theatres.")
+    a.money("under US$100,000", 100000, 85000, 100000, "under", event="average-gross", period="later-weeks",
+            **{"per-unit": "weekend"})
+    a.count("over 200 theatres", 200, 200, 230, noun="theatre", event="theatre-count", period="later-weeks")
+    a.money("US$100,000", 100000, event="gross", period="later-weeks")
+    assert a.run(average_times_count_mismatch) == []

@@ -85,10 +85,10 @@ def _stem(word: str) -> str:
     """A crude suffix stripper: 'filming', 'filmed' and 'films' meet at 'film'."""
     word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     for suf in _SUFFIXES:
-        if word.endswith(suf) and len(word) - len(suf) >= 4:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
             word = word[: -len(suf)]
             break
-    if word.endswith("e") and len(word) >= 5:
+    if word.endswith("e") and len(word) >= 4:
         word = word[:-1]  # 'drive'/'driv(ing)', 'premiere'/'premier(ed)'
     return word
 

@@ -126,6 +126,9 @@ def _lexicons() -> dict[str, regex.Pattern]:
             rf"(?:(?<=^)|(?<=\s))(?:{alt(projects)})\shas\s(?:[\p{{Ll}}\-]+\s){{0,5}}?"
             r"(?:related\sto|about|on|for|from|by)\s"
         ),
+        "tag_end": regex.compile(
+            rf"\((?i:{alt(words('editorial_tags', 'tags'))})\)(?=\s+\S)"
+        ),
         "see_also": regex.compile(rf"(?<=\S\s)(?:{alt(see_also)})\s"),
     }
 
@@ -216,13 +219,19 @@ def _split_other(text: str, s: int, e: int, hard_end: bool, out: list[_Piece]) -
             _split_other(text, s, _rstrip(text, s, m.start()), True, out)
             _split_other(text, m.start(), e, hard_end, out)
             return
+    # A bare link text ends with its tag: "Saltmarsh Quay (website) Next line".
+    m = lex["tag_end"].search(text, s, e)
+    if m is not None and m.end() < e:
+        _classify(text, s, m.end(), True, out)
+        _split_other(text, _lstrip(text, m.end(), e), e, hard_end, out)
+        return
     m = lex["at_site"].search(text, s, e)
     if m is not None and m.end() < e and text[m.end() : e].strip(" ."):
         _classify(text, s, m.end(), True, out)
         _split_other(text, _lstrip(text, m.end(), e), e, hard_end, out)
         return
     # An author-date group glued to the end of a bare line.
-    m = _GLUED_AUTHOR_DATE.search(text, s, e)
+    m = None if _AUTHOR_DATE.match(text[s:e]) else _GLUED_AUTHOR_DATE.search(text, s, e)
     if m is not None and m.start() > s and _dates.cited_date(m["date"], 0) is not None:
         _split_other(text, s, _rstrip(text, s, m.start()), True, out)
         _classify(text, m.start(), e, hard_end, out)

@@ -48,6 +48,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--config", default=None, metavar="FILE",
                    help="configuration file (default: nearest pyproject.toml with [tool.nlmg-facts])")
     p.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    p.add_argument("--review", default=None, metavar="FILE",
+                   help="review file of decisions about findings (default: the config's review, "
+                   "else the nearest nlmg-facts.review.json up to the project root)")
+    p.add_argument("--no-review", action="store_true",
+                   help="ignore the review file: report every finding as unreviewed")
     p.set_defaults(func=run)
 
 
@@ -58,6 +63,8 @@ def exit_code(report: Report, fail_on: str) -> int:
         return EXIT_USAGE
     if fail_on == "never":
         return EXIT_OK
+    if fail_on == "info" and report.summary.stale:
+        return EXIT_FINDINGS  # stale review entries are info-level findings about the review file
     threshold = Severity(fail_on).rank
     failing = any(
         f.suppression is None and f.severity.rank >= threshold
@@ -134,6 +141,11 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if bar:
             bar.close()
+    from ..review.apply import review_check_report
+
+    result.report = review_check_report(
+        result.report, config, args.review, enabled=not args.no_review
+    )
     write_output(fmt.render(result), args.output)
     _tell_stderr(result.report)
     return exit_code(result.report, config.fail_on)

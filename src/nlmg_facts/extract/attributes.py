@@ -1,55 +1,82 @@
 """What a claim is about: the attribute key (subject, event, qualifiers) read from its sentence.
 
-The words come from ``data/triggers.json``; this module only decides which of
-the cues found in a sentence belong to a given mention. The key is what the
-"same fact, different values" rule groups on, so it must be specific enough
-not to merge different facts and canonical enough to merge one fact stated
-twice. Rules should group claims by ``(kind, attribute.key)``: a date and an
-edition of the same festival opening share a key but are different values.
+The words come from ``data/triggers.json`` (general English, extendable); this
+module decides which of the cues found in a sentence belong to a mention. The
+key is what the "same fact, different values" rule groups on: specific enough
+not to merge different facts, canonical enough to merge one fact stated twice.
+Rules should group by ``(kind, attribute.key)``: a date and an edition of one
+festival opening share a key but are different kinds of value.
 
-Canonical qualifier set per event (only these qualifiers enter its key; the
-full list is the ``qualifiers`` field of each event in the data file):
+**Event.** Value hints first (a count's noun: theatres -> theatre-count; a
+ranking's category: best-selling -> chart-position; a percentage with a
+direction -> percent-change; money followed by "per theatre" ->
+average-gross; a year heading "a 2005 novel" -> that work's publication),
+then the nearest trigger whose event admits the mention's kind: fewest clause
+boundaries, then fewest characters, never across a sentence-like boundary.
+A figure looks at most one clause away, a date two, and a date never borrows
+the word of another clause that has its own year ("made his debut on 4 May
+2010, and scored at the 2018 World Cup") unless its clause is elliptic ("...,
+and in France on 9 February") or a rescheduling ("moved up to 15 September").
+No admissible trigger: event ``unknown`` and no qualifiers.
 
-- release: region, medium (theatrical is the default and is left out; DVD,
-  Blu-ray, "dvd+blu-ray", streaming... are kept), scope (only ``wide`` for a
-  wide release / expansion; a limited release is the release), status.
-- premiere: festival, region, status. festival-opening / festival-closing and
-  festival-screening (a ``screening`` at a named festival): festival, status.
-  The edition number is a value (an edition claim), never a qualifier, so
-  "opened the 53rd X" and "opened the 54th X" collide as they should.
-- festival-run: festival; its subject is ``festival``.
-- gross, average-gross, units-sold, chart-position, percent-change, run:
-  region, medium, period; average-gross adds per-unit (theatre, screen,
-  weekend...); gross without region, period, medium or per-unit, and not
-  inherited from the previous sentence, is the worldwide total (region=world).
-- theatre-count: region, period, scope (theatre or screen), change (added).
+**Canonical qualifiers per event** (only these enter the key; the list is the
+``qualifiers`` field of each event in the data):
+
+- release: region, medium (``theatrical`` is the default and left out; dvd,
+  blu-ray, dvd+blu-ray, streaming... kept), scope (only ``wide``: a wide
+  release or expansion; a limited release is the release), status.
+- premiere, festival-opening, festival-closing, festival-screening (a
+  screening at a named festival): festival (normalised lower-case name),
+  status; premiere keeps a region only when no festival is named. The edition
+  number is a value, never a qualifier, so "opened the 53rd X" and "opened the
+  54th X" collide as they should. festival-run: subject ``festival``.
+- gross, average-gross (with per-unit: theatre, screen, weekend...),
+  units-sold, chart-position (with chart), percent-change, run (the dates of
+  an opening weekend): region, medium, period. A gross with no qualifier at
+  all is the worldwide total (region=world).
+- theatre-count: region, period, scope (theatre or screen), change (added);
+  other count events (review-count, page-count, goal-count...) come from the
+  counted noun and keep it as scope.
 - approval-rating, average-rating, review-count: source (rotten-tomatoes,
-  metacritic...); review-score: source (the aggregator or the publication that
-  opens the sentence).
-- Repeatable events (screening without a festival, announcement, casting,
-  award/nomination without a ceremony, publication of an article) carry an
-  ``occurrence`` qualifier (a hash of the sentence and surface) so that two
-  different occurrences are never taken for one fact.
+  metacritic...); review-score: source (aggregator, else the publication or
+  critic that opens the sentence).
+- filming-start, filming-end, budget, composition, birth, death...: none.
+- Repeatable events (screening without a festival, filming on a day, fee,
+  announcement, casting, award/nomination without a ceremony, an article's
+  publication) get an ``occurrence`` qualifier (hash of sentence and offset)
+  so that two occasions are never taken for one fact.
 
-Qualifier values: region is an ISO 3166-1 alpha-2 code (US, GB, FR), or
-``world``, ``international``, ``domestic``, ``north-america``, ``europe``...;
-period is ``opening-day``, ``opening-weekend``, ``opening-week``,
-``week-N``, ``weekend-N``, ``month-N``, ``later``, ``later-weeks``,
-``as-of-<date words>``; status is ``planned``.
+**Values.** region: ISO 3166-1 alpha-2 (US, GB, FR), ``world``,
+``international`` (outside the home market), ``domestic``,
+``north-america``, ``europe``...; period: ``opening-day``,
+``opening-weekend`` (= first weekend), ``opening-week``, ``week-N``,
+``weekend-N``, ``month-N`` ("after one month"), ``later``, ``later-weeks``,
+``as-of-<date words>`` ("by 6 February"); a "succeeding week" counts on from
+the previous period (opening weekend -> week-2); status: ``planned``.
 
-Qualifier propagation: a region named anywhere in a sentence applies to the
-sentence's claims when it is the only one (otherwise the nearest in the same
-clause, then the one in a sentence-opening adverbial). A period applies from
-the claim's own clause, or from a short sentence-opening adverbial ("In its
-opening weekend in the United Kingdom, between ..., it took ninth place").
-Carry-over across sentences, for box-office and sales facts only: a sentence
-that continues the topic ("it", "its", "these", an opening participle...),
-has box-office or sales words and names no region inherits the region of
-the previous such sentence. Release and premiere dates never inherit.
+**Subject.** ``this-work`` unless: a year inside "[owner's] YEAR [adj] noun
+[Title]" (her 2008 film The Duchess -> the-duchess; Owen Price's 2005 novel
+-> book, the family of a work unlike the article's own); "after <owner's>
+<Title> in YEAR" / "<work noun>, <Title> (YEAR)" -> that title; a titled work
+noun phrase earlier in the clause; a sentence opening with "The <noun>" of
+another family (the soundtrack album -> album); birth/death -> the person's
+slug (no person: unknown); "a news piece published ..." -> article.
 
-Speed: the lexicon is compiled once into a few trie-shaped alternations; each
-sentence is analysed once per document and cached, so attribute_for costs a
-handful of comparisons per mention.
+**Propagation.** Box-office figures take the sentence's only region (else
+the nearest in their clause, else the opening adverbial's); dates take a
+region only from their clause or before it. A period comes from the
+mention's clause (after it within 60 characters), from an earlier clause when
+it is the only one ("In its first weekend in the UK, earning X and taking
+Y"), from the opening adverbial, or from "that week" (the previous sentence's
+period). Carry-over across sentences, for box-office and sales facts only: a
+sentence that continues the topic (it, its, these, an opening participle),
+has box-office words and names no region inherits the region of the previous
+box-office or release sentence, up the run. Release and premiere dates never
+inherit a region.
+
+**Speed.** The lexicon is compiled once into one trie (plus two small ones);
+each sentence is analysed once per document and cached, so attribute_for
+costs a few comparisons per mention.
 """
 
 from __future__ import annotations
@@ -58,10 +85,9 @@ import functools
 import hashlib
 import json
 import re
-import weakref
 from bisect import bisect_left
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from itertools import product
 from typing import Hashable, Iterable
@@ -323,9 +349,21 @@ class _Lexicon:
         self.chart_categories = frozenset(data["chart_categories"])
         self.works: dict[str, dict] = {_norm(k): v for k, v in data["works"].items()}
         self.connectors = frozenset(data["title_connectors"])
+        self.person_titles = frozenset(w.lower() for w in data["person_titles"])
         self.other_work_cues = frozenset(data["other_work_cues"])
+        nouns = sorted((n for n in data["works"] if n.islower()), key=len, reverse=True)
+        self.sentence_subject = regex.compile(
+            r"""
+            \W*(?:The|Its|This|His|Her|Their)\s+      # a definite noun phrase opening the sentence
+            (?:[a-z][\w\-]*\s+){0,3}?                  # a few lower-case modifiers
+            (?P<noun>NOUNS)                             # a work noun as its head ...
+            \b(?!['’])                                 # ... not a possessive
+            """.replace("NOUNS", "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in nouns)),
+            regex.VERBOSE,
+        )
         self.festival_aliases = {_norm(k): v for k, v in data["festival_aliases"].items()}
         self.festival_drop = frozenset(data["festival_drop_words"])
+        self.weak_gross = frozenset(_norm(x) for p in data["weak_gross_triggers"] for x in expand(p))
         self.box_office_events = frozenset(
             {"gross", "average-gross", "units-sold", "theatre-count", "chart-position",
              "percent-change", "run"}
@@ -487,6 +525,27 @@ _NUMBERED_PERIOD = regex.compile(r"^(?:week|weekend|month|day)-(\d+)$")
 _PERSON_BEFORE = regex.compile(
     r"(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3})(?=\s*(?:\(|,|\s+was\s+born|\s+died|\s+is\s+born))"
 )  # "Name (born", "Name was born", "Name, ..."
+_YEAR = regex.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_RESCHEDULED = regex.compile(
+    r"""
+    \b(?:moved|brought|pulled|pushed|put|postponed|delayed|rescheduled|changed|shifted)\b  # a new date
+    | \bthe\s+(?:same\s+)?(?:date|day|month)\b                                       # for the same event
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_ELLIPTIC = regex.compile(
+    r"\W*(?:and|or|but|then)?\s*(?:in|on|at|to|for|via)\b",  # "..., and in France on 9 May": the verb is shared
+    regex.IGNORECASE,
+)
+_SHORT_PARENS = regex.compile(r"\((?:[^()\s]+(?:\s+[^()\s]+){0,2})\)")  # (TIFF), (2012): not a clause
+_CLAUSE_SUBJECT = regex.compile(
+    r"""
+    \W*(?!(?:The|A|An|It|Its|This|These|Those|That|They|He|She|His|Her|Their|In|On|By|At|As|After)\s+[a-z])
+    (?P<name>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|&|de)){0,6})  # a proper name ...
+    (?=\s+[a-z])                                       # ... followed by its (lower-case) verb
+    """,
+    regex.VERBOSE,
+)
 _SLUG = regex.compile(r"[^\w]+")
 
 
@@ -547,7 +606,6 @@ class _Sentence:
     leading_end: int | None
     continuation: bool
     topic: bool
-    segments: list[int] = field(default_factory=list)
 
     def sub_sentence(self, pos: int) -> tuple[int, int]:
         """The stretch between hard boundaries around ``pos``."""
@@ -574,7 +632,15 @@ def _analyse(doc: Document, sentence: Sentence, ctx: "_DocContext") -> _Sentence
     lex = lexicon()
     start, end = sentence.span.start, sentence.span.end
     text = doc.text[start:end]
-    soft = [start + m.start() for m in _SOFT_BOUNDARY.finditer(text)]
+    soft: list[int] = []
+    short = {p for m in _SHORT_PARENS.finditer(text) for p in (m.start(), m.end() - 1)}
+    for m in _SOFT_BOUNDARY.finditer(text):
+        if m.start() in short:
+            continue
+        # ", and" / ", but" is one boundary, not two.
+        if soft and start + m.start() - soft[-1] <= 3:
+            continue
+        soft.append(start + m.start())
     hard = []
     for m in _HARD_BOUNDARY.finditer(text):
         if m.group("stop") and _ABBREV_BEFORE_DOT.search(text[max(0, m.start() - 12) : m.start()]):
@@ -642,7 +708,7 @@ def _analyse(doc: Document, sentence: Sentence, ctx: "_DocContext") -> _Sentence
             for m in _FESTIVAL_ANAPHORA.finditer(text)
         ],
         source_anaphora=bool(_SOURCE_ANAPHORA.search(text)),
-        works=_find_works(text, start, ctx, by_cat.get("work", [])),
+        works=_find_works(text, start, by_cat.get("work", [])),
         work_nouns=cues("work"),
         articles=cues("article"),
         leading_end=_leading_end(text, start, soft),
@@ -678,11 +744,7 @@ def _region_abbreviation_ok(text: str, s: int, e: int) -> bool:
     after = text[e : e + 20]
     if after[:1] in _CURRENCY_SIGNS:
         return False
-    nxt = _NEXT_CAPITALISED.match(after)
-    if not nxt:
-        return True
-    before = text[max(0, s - 12) : s].split()
-    return bool(before) and before[-1].lower() in {"in", "the", "to", "from", "across", "throughout"}
+    return not _NEXT_CAPITALISED.match(after)
 
 
 def _leading_end(text: str, base: int, soft: list[int]) -> int | None:
@@ -801,8 +863,7 @@ def normalise_festival(name: str) -> str:
     return lex.festival_aliases.get(out, out)
 
 
-def _find_works(text: str, base: int, ctx: "_DocContext",
-                nouns: list[tuple[int, int, str]]) -> list[_Work]:
+def _find_works(text: str, base: int, nouns: list[tuple[int, int, str]]) -> list[_Work]:
     lex = lexicon()
     works = []
     for s, e, noun in nouns:
@@ -1020,18 +1081,21 @@ class _DocContext:
 #: Periods that cannot anchor a 'succeeding week' or 'that week'.
 _NOT_A_BASE = frozenset({"total", "later", "later-weeks"})
 
-_CONTEXTS: "OrderedDict[int, tuple[weakref.ref, _DocContext]]" = OrderedDict()
+_CONTEXTS: "OrderedDict[int, _DocContext]" = OrderedDict()
 _MAX_CONTEXTS = 16
 
 
 def _context(doc: Document) -> _DocContext:
-    """Per-document cache keyed by identity, checked through a weak reference."""
-    hit = _CONTEXTS.get(id(doc))
-    if hit is not None and hit[0]() is doc:
+    """Per-document cache: the last few documents, by identity.
+
+    A context holds its document, so an id in the cache cannot be reused by
+    another document while the entry lives; the ``is`` check is for safety.
+    """
+    ctx = _CONTEXTS.get(id(doc))
+    if ctx is not None and ctx.doc is doc:
         _CONTEXTS.move_to_end(id(doc))
-        return hit[1]
-    ctx = _DocContext(doc)
-    _CONTEXTS[id(doc)] = (weakref.ref(doc), ctx)
+        return ctx
+    ctx = _CONTEXTS[id(doc)] = _DocContext(doc)
     while len(_CONTEXTS) > _MAX_CONTEXTS:
         _CONTEXTS.popitem(last=False)
     return ctx
@@ -1102,8 +1166,36 @@ def _event_cue(s: _Sentence, kind: str, m0: int, m1: int) -> tuple[str, _Cue] | 
             if kind in lex.events[ev].kinds:
                 cands.append(_Cue(c0, c1, ev))
                 break
-    near = _nearest(s, cands, m0, m1)
+    # A figure takes its measure from its own clause or the next one; a date may
+    # reach a little further ("scheduled for 1 October, but the date was later
+    # moved up to 15 September" is still the release).
+    reach = _EVENT_REACH.get(kind, 1)
+    near = _nearest(s, cands, m0, m1, max_soft=reach)
+    own = _clause_text(s, m0)
+    if near and near[1] and kind == "date" and not (_RESCHEDULED.search(own) or _ELLIPTIC.match(own)):
+        # "made his debut on 4 May 2010, and scored twice at the 2018 World Cup": the
+        # debut already has its date; borrow a word from another clause only when that
+        # clause has none ("scheduled for 1 October 2010, but ... moved up to 15 September").
+        lo, hi = _clause_span(s, near[0].start)
+        if _YEAR.search(s.text, lo - s.start, hi - s.start):
+            return None
     return (near[0].value, near[0]) if near else None
+
+
+def _clause_span(s: _Sentence, pos: int) -> tuple[int, int]:
+    i = bisect_left(s.soft, pos + 1)
+    lo = s.soft[i - 1] if i > 0 else s.start
+    hi = s.soft[i] if i < len(s.soft) else s.end
+    return lo, hi
+
+
+def _clause_text(s: _Sentence, pos: int) -> str:
+    lo, hi = _clause_span(s, pos)
+    return s.text[lo - s.start : hi - s.start]
+
+
+#: How many clause boundaries an event word may be from a mention, by kind.
+_EVENT_REACH = {"date": 2, "edition": 2}
 
 
 # ------------------------------------------------------------ the public function
@@ -1124,6 +1216,7 @@ class _Builder:
         self.evidence: list[tuple[int, int]] = []
         self.subject = THIS_WORK
         self.subject_text: str | None = None
+        self.event_word = ""  # the trigger that decided the event, normalised
 
     def use(self, cue: _Cue | tuple[int, int] | None) -> None:
         if cue is None:
@@ -1158,6 +1251,7 @@ class _Builder:
             return UNKNOWN
         event, cue = found
         self.use(cue)
+        self.event_word = _norm(self.s.text[cue.start - self.s.start : cue.end - self.s.start])
         return event
 
     # ---------------------------------------------------------- qualifiers
@@ -1178,7 +1272,10 @@ class _Builder:
 
     def region(self, event: str) -> str | None:
         s = self.s
-        cue = _qualifier_cue(s, s.regions, self.m0, self.m1)
+        # Box-office figures share a sentence's region; a date's region must be in its own
+        # clause or before it ("premiered at X on 22 January, and was released in the US on ...").
+        box_office = event in lexicon().box_office_events
+        cue = _qualifier_cue(s, s.regions, self.m0, self.m1, clause_bound=not box_office)
         if cue is not None:
             self.use(cue)
             return cue.value
@@ -1197,7 +1294,7 @@ class _Builder:
         return cue.value
 
     def period(self) -> str | None:
-        s, lex = self.s, lexicon()
+        s = self.s
         # "opened at four theatres", "opened with $2 million": the opening weekend.
         if self.m.kind in ("count", "money"):
             for c in s.adjacent_periods:
@@ -1244,7 +1341,7 @@ class _Builder:
         return None
 
     def scope(self, event: str) -> str | None:
-        if event == "theatre-count":
+        if self.m.kind == "count":
             return getattr(self, "count_scope", None)
         s = self.s
         wanted = "wide" if event == "release" else "marketing" if event == "budget" else None
@@ -1289,10 +1386,10 @@ class _Builder:
 
     # -------------------------------------------------------------- subject
     def work_of_year(self) -> _Work | None:
+        """The work noun phrase whose year is this mention ('her 2008 film The Duchess')."""
         for w in self.s.works:
-            if w.year and w.year[0] <= self.m0 and self.m1 <= w.end and self.m1 >= w.year[1] - 0:
-                if self.m0 <= w.year[0] and w.year[1] <= self.m1:
-                    return w
+            if w.year and self.m0 <= w.year[0] and w.year[1] <= self.m1:
+                return w
         return None
 
     def subject_from_work(self, w: _Work) -> None:
@@ -1342,7 +1439,9 @@ class _Builder:
             owner_tokens += 1
             if owner_tokens > 5:
                 return False
-        if not head or head[-1].lower() not in lex.other_work_cues:
+        # ... or a work noun: "Her previous film, The Long Pier (2012)".
+        last = head[-1].rstrip(",").lower() if head else ""
+        if last not in lex.other_work_cues and last not in lex.works:
             return False
         base = s.start + max(0, self.m0 - s.start - 160)
         span = (base + t_start, base + len(body))
@@ -1356,6 +1455,55 @@ class _Builder:
         self.use(span)
         return True
 
+    def other_family_subject(self) -> bool:
+        """'The soundtrack album was released on ...' in a film article: the album's facts."""
+        m = lexicon().sentence_subject.match(self.s.text)
+        if m is None or self.ctx.family is None:
+            return False
+        spec = lexicon().works.get(_norm(m.group("noun")))
+        if spec is None or spec["family"] == self.ctx.family or m.end() > self.m0 - self.s.start:
+            return False
+        self.subject, self.subject_text = spec["family"], m.group().strip()
+        self.use((self.s.start + m.start("noun"), self.s.start + m.end("noun")))
+        return True
+
+    def named_sentence_subject(self) -> bool:
+        """'The Duchess grossed $43 million', 'Mulligan earned $1 million': figures of
+        someone or something named at the head of the main clause, not this work's."""
+        s, ctx = self.s, self.ctx
+        if not ctx.title:
+            return False
+        head = s.leading_end + 1 - s.start if s.leading_end is not None else 0
+        m = _CLAUSE_SUBJECT.match(s.text, head)
+        if m is None or m.end("name") > self.m0 - s.start:
+            return False
+        name = m.group("name")
+        n0, n1 = s.start + m.start("name"), s.start + m.end("name")
+        if name.split()[0].endswith(("ing", "ly")) or any(
+            c.start < n1 and n0 < c.end for c in (*s.media, *s.regions, *s.sources, *s.festivals)
+        ):
+            return False  # "Playing on 265 screens, it ...", "The DVD and Blu-ray revenue ..."
+        mine, theirs = slug(ctx.title), slug(name)
+        if mine.startswith(theirs) or theirs.startswith(mine) or name in lexicon().works:
+            return False
+        self.subject, self.subject_text = theirs, name
+        self.use((n0, n1))
+        return True
+
+    def titled_work_in_clause(self) -> bool:
+        """'Her earlier film The Long Pier was released in 2009': the clause is about that title."""
+        s = self.s
+        for w in reversed(s.works):
+            if w.title is None or w.end > self.m0:
+                continue
+            if _count_between(s.soft, w.end, self.m0) or _count_between(s.hard, w.end, self.m0):
+                continue
+            if self.ctx.title and slug(w.title) == slug(self.ctx.title):
+                return False
+            self.subject_from_work(w)
+            return True
+        return False
+
     def subject_for(self, event: str) -> None:
         lex = lexicon()
         s = self.s
@@ -1365,6 +1513,11 @@ class _Builder:
             return
         if self.m.kind in ("date", "edition", "ranking") and self.other_work_before():
             return
+        if self.titled_work_in_clause() or self.other_family_subject():
+            return
+        if event in lex.box_office_events or event == "budget":
+            if self.named_sentence_subject():
+                return
         if event in ("birth", "death"):
             self.person()
         elif event == "festival-run":
@@ -1394,8 +1547,13 @@ class _Builder:
         prefix = s.text[: self.m0 - s.start]
         m = _PERSON_BEFORE.search(prefix)
         if m:
-            self.subject, self.subject_text = slug(m.group("name")), m.group("name")
-            self.use((s.start + m.start("name"), s.start + m.end("name")))
+            start, name = m.start("name"), m.group("name")
+            first = name.split()[0]
+            if first.lower() in lexicon().person_titles and len(name.split()) > 2:
+                start += len(first) + 1  # "Singer Mara Quinn (born ...)": the name is Mara Quinn
+                name = name[len(first) + 1 :]
+            self.subject, self.subject_text = slug(name), name
+            self.use((s.start + start, s.start + m.end("name")))
 
     # -------------------------------------------------------------- build
     def build(self) -> Attribute:
@@ -1439,8 +1597,12 @@ class _Builder:
                     value = c.value
             if value:
                 quals[name] = value
-        if event == "gross" and not quals:
-            quals["region"] = "world"  # an unqualified total gross is the worldwide total
+        if "festival" in quals:
+            quals.pop("region", None)  # the festival says where; "UK premiere at the LFF" is that premiere
+        if event == "gross" and not quals and self.event_word not in lex.weak_gross:
+            # An unqualified box-office total is the worldwide total ("earned $9 million at
+            # the box office"); "made" or "sales" alone could be any sum.
+            quals["region"] = "world"
         self.subject_for(event)
         if event in ("birth", "death") and self.subject == THIS_WORK:
             return Attribute()  # a work is not born and does not die: the trigger was about someone

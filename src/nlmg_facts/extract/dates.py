@@ -180,15 +180,15 @@ _FORMS: list[tuple[str, str]] = [
       (?P<k_part>)"""),
     ("digit", r"""
       # Days of one month: 11–13 February 2011, 12 and 13 May 2009, 4 to 22 January, 1995.
-      <D1><DCONN><D2>(?:\s+of)?\s+<M2>(?:\s*,?\s*<Y2>)?
+      <D1><DCONN><D2>(?:\s+of)?\s+<M2>(?:(?:\s*,\s*|\s+)<Y2>)?
       (?P<k_ddm>)"""),
     ("word", r"""
       # Days of one month, month first: February 18–20, 2011; April 9th through 17th.
-      <M1>\s*<D1><DCONN><D2>(?:\s*,?\s*<Y2>)?
+      <M1>\s*<D1><DCONN><D2>(?:(?:\s*,\s*|\s+)<Y2>)?
       (?P<k_mdd>)"""),
     ("digit", r"""
       # Lower-case "may"/"march" only between a day and a year: 25th march 2015.
-      <D1>\s+(?:of\s+)?(?P<m1>may|march|mar)\s*,?\s+<Y1>
+      <D1>\s+(?:of\s+)?(?P<m1>may|march|mar)(?:\s*,\s*|\s+)<Y1>
       (?P<k_dmy>)"""),
     ("weekday", r"""
       # Day, month, optional year: 15 September 2010, 4th of July 1995, 05-Aug-2016, 16. Nov. 2016.
@@ -198,6 +198,10 @@ _FORMS: list[tuple[str, str]] = [
       # Day in words, month, optional year: fourth of July, tenth of September 1990.
       <WD><W1>\s+of\s+<M1>(?:(?:\s*,\s*|\s+)(?:of\s+)?<Y1>)?
       (?P<k_dmy>)"""),
+    ("word", r"""
+      # A weekday, then a numeric month and day: Friday 7/6 (a bare 7/6 is a fraction or a score).
+      <WD>(?P<n1>1[0-2]|0?[1-9])(?P<sep>[-/.])(?P<n2>3[01]|[12][0-9]|0?[1-9])(?![\d/.-])
+      (?P<k_wnum>)"""),
     ("word", r"""
       # Lower-case "may"/"march" only between a day and a year: march 25, 2015.
       (?P<m1>may|march|mar)\s+<D1>\s*,\s*<Y1>
@@ -563,6 +567,9 @@ def _atom_from_match(text: str, m: regex.Match) -> _Atom | None:
     if kind == "k_nmy":
         p = _Point(y1, int(_g(m, "mm1")))
         return _Atom(s, e, p, p)
+    if kind == "k_wnum":
+        p = _Point(None, int(_g(m, "n1")), int(_g(m, "n2")))
+        return _check(_Atom(s, e, p, p))
     if kind == "k_ymd":
         p = _Point(y1, _month(_g(m, "m1")), _day(m, "d1", "w1"))
         return _check(_Atom(s, e, p, p))

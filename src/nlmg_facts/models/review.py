@@ -15,16 +15,18 @@ Decision = Literal["accepted", "dismissed"]
 class ReviewEntry(Model):
     """One reviewed finding; reads on its own (code, message, evidence at review time)."""
 
-    document: str = Field(description="Document path relative to the review file's directory (POSIX).")
-    fingerprint: str = Field(min_length=8)
+    document: str = Field(
+        min_length=1, description="Document path relative to the review file's directory (POSIX)."
+    )
+    fingerprint: str = Field(min_length=8, description="The finding's content fingerprint.")
     decision: Decision = Field(
         description="accepted: a real problem knowingly left for now; dismissed: a false positive."
     )
-    reason: str = Field(min_length=1)
+    reason: str = Field(min_length=1, description="Why; required, so the file reads on its own.")
     reviewer: str = Field(min_length=1)
-    date: dt.date
-    code: str = Field(pattern=r"^NLMG-[A-Z]\d{3}$")
-    message: str
+    date: dt.date = Field(description="Day of the decision (ISO 8601).")
+    code: str = Field(pattern=r"^NLMG-[A-Z]\d{3}$", description="Rule code at review time.")
+    message: str = Field(description="The finding's message at review time.")
     evidence: list[str] = Field(default_factory=list, description="Quoted evidence at review time.")
 
     @field_validator("reason", "reviewer")
@@ -40,6 +42,8 @@ class ReviewEntry(Model):
 
 
 class ReviewFile(Model):
+    """``nlmg-facts.review.json``: one entry per reviewed finding, sorted by document, code, fingerprint."""
+
     schema_version: str = SCHEMA_VERSION
     reviews: list[ReviewEntry] = Field(default_factory=list)
 

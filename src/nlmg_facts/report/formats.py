@@ -34,5 +34,7 @@ FORMATS: dict[str, Format] = {
         Format("json", "the versioned report (schemas/report.schema.json)", "json"),
         Format("sarif", "SARIF 2.1.0 for GitHub code scanning", "sarif"),
         Format("github", "GitHub Actions annotation lines (::error file=...)", "github"),
+        Format("html", "a self-contained review page (use with --output FILE.html)", "html",
+               needs_documents=True),
     )
 }

@@ -16,9 +16,21 @@ from __future__ import annotations
 
 from ..models import DocumentReport, Finding, Report, Summary
 
+#: Longest quoted evidence span; the context line shows the rest of the sentence.
+QUOTE_CHARS = 160
+
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _clip(text: str, limit: int = QUOTE_CHARS) -> str:
+    """One line, and long spans (a whole citation) cut in the middle."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    half = (limit - 5) // 2
+    return f"{flat[:half]} ... {flat[-half:]}"
 
 
 def _finding(path: str, f: Finding) -> list[str]:
@@ -27,10 +39,12 @@ def _finding(path: str, f: Finding) -> list[str]:
     if f.suppression is not None:
         status = f" [reviewed: {f.suppression.status}: {f.suppression.reason}]"
     lines = [f"{path}:{ev.line}:{ev.column}: {f.severity.value} {f.code} {f.message}{status}"]
+    if f.suppression is not None:
+        return lines  # decided already: one line, so the unreviewed ones stand out
     if f.hint:
         lines.append(f"    hint: {f.hint}")
     for e in f.evidence:
-        lines.append(f'    {e.role} at {e.line}:{e.column}: "{" ".join(e.text.split())}"')
+        lines.append(f'    {e.role} at {e.line}:{e.column}: "{_clip(e.text)}"')
         if e.context:
             lines.append(f"      | {e.context}")
     return lines

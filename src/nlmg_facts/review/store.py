@@ -8,12 +8,15 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from pydantic import ValidationError
 
 from ..errors import UsageError
 from ..models.review import ReviewEntry, ReviewFile
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..config import Config
 
 DEFAULT_REVIEW_FILE = "nlmg-facts.review.json"
 
@@ -26,6 +29,40 @@ def find_review_file(start: Path | None = None) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def locate_review_file(
+    config: "Config", explicit: str | Path | None = None, cwd: Path | None = None
+) -> Path | None:
+    """The review file to read: ``--review FILE``, else the configuration's ``review``,
+    else the nearest ``nlmg-facts.review.json`` from ``cwd`` up to the project root.
+
+    The walk stops at the project root: a review file above it belongs to
+    another project. None when there is none (nothing is reviewed yet).
+    """
+    cwd = (cwd or Path.cwd()).resolve()
+    if explicit is not None:
+        return (cwd / Path(explicit)).resolve()
+    if config.review is not None:
+        return Path(config.review)
+    root = Path(config.root).resolve()
+    folders = [cwd, *cwd.parents] if cwd.is_relative_to(root) else [root]
+    for folder in folders:
+        candidate = folder / DEFAULT_REVIEW_FILE
+        if candidate.is_file():
+            return candidate
+        if folder == root:
+            break
+    return None
+
+
+def review_file_for_writing(
+    config: "Config", explicit: str | Path | None = None, cwd: Path | None = None
+) -> Path:
+    """Where ``nlmg-facts review`` records decisions: the file check reads, else
+    ``nlmg-facts.review.json`` at the project root."""
+    found = locate_review_file(config, explicit, cwd)
+    return found if found is not None else Path(config.root).resolve() / DEFAULT_REVIEW_FILE
 
 
 def _line_of(text: str, offset: int) -> int:

@@ -306,16 +306,21 @@ def restatements(claims: Sequence["Claim"], interval: Callable[["Claim"], Interv
     return keep
 
 
+_CLAUSE_BREAK = regex.compile(r"[;:]|,\s+(?:but|and|while|although|whereas)\b")
+
+
 def superseded(ctx: "RuleContext", claim: "Claim") -> bool:
-    """The text itself marks the value as replaced: 'originally scheduled for ...',
-    'the date was later moved up to ...'. Such values are not competing
-    statements of one fact (NLMG-D005 checks the direction of the change).
+    """The text itself sets the value apart from the fact it seems to restate.
+
+    Either it was replaced ('originally scheduled for ...', the old date of a
+    'moved up to ...'; NLMG-D004 checks the direction of such changes) or it
+    belongs to a later occurrence ('re-released ... for its 20th anniversary').
     """
     sentence = ctx.doc.sentences[claim.sentence]
     before = ctx.doc.text[sentence.span.start : claim.span.start]
     # Only the clause holding the claim: a cue in an earlier clause is about something else.
-    clause = regex.split(r"[;:]|,\s+(?:but|and|while|although)\b", before)[-1]
-    if find_cues("superseded_cues", clause):
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    if find_cues("superseded_cues", clause) or find_cues("repeat_cues", clause):
         return True
     # The old value of a change: a "moved up" / "pushed back" follows it in the sentence.
     after = ctx.doc.text[claim.span.end : sentence.span.end]
@@ -370,7 +375,8 @@ def related_scope_hits(
                 first, second = sorted((a, b), key=lambda c: c.span.start)
                 sa, sb = scope_set(va), scope_set(vb)
                 narrow, wide = (va, vb) if sa < sb else (vb, va) if sb < sa else (None, None)
-                nested = narrow is not None and summary[narrow][1] < summary[wide][0]  # type: ignore[index]
+                nested = (nested_severity is not None and narrow is not None
+                          and summary[narrow][1] < summary[wide][0])  # type: ignore[index]
                 level = nested_severity if nested and nested_severity is not None else severity
                 reason = (
                     f"{narrow} is part of {wide}, so the smaller figure may be that part; say so if it is"

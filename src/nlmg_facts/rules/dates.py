@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
+import regex
+
 from ..models import Severity
 from ..models.claims import DateClaim
 from .compare import (
@@ -14,7 +16,6 @@ from .compare import (
     date_ordinal_interval,
     describe_attribute,
     find_cues,
-    format_day,
     has_role,
     in_list,
     is_home_media,
@@ -306,9 +307,9 @@ def opening_weekend_not_at_release(ctx: RuleContext) -> Iterator[Hit]:
                 continue
             yield Hit(
                 message=(
-                    f"Opening weekend dated {w.text} here, but the {describe_attribute(r.attribute)} "
-                    f"is {r.text} in {where(r.sentence)}: the weekend should start on or up to "
-                    f"{OPENING_WEEKEND_LAG_DAYS} days after {format_day(r.value.start)}"  # type: ignore[arg-type]
+                    f"{upper_first(describe_attribute(r.attribute))} given as {r.text} here, but the opening "
+                    f"weekend is {w.text} in {where(w.sentence)}: an opening weekend starts on the release "
+                    f"day or up to {OPENING_WEEKEND_LAG_DAYS} days after it"
                 ),
                 hint="Check the release date in that region and the dates of the opening weekend.",
                 evidence=[ctx.claim_evidence(r, "claim"), ctx.claim_evidence(w, "conflicting claim")],
@@ -318,8 +319,9 @@ def opening_weekend_not_at_release(ctx: RuleContext) -> Iterator[Hit]:
 
 
 #: How far (in months) a festival date may fall from the calendar's usual month:
-#: festivals straddle month ends (Venice opens in late August) and move a little.
-SEASON_TOLERANCE_MONTHS = 1
+#: festivals straddle month ends (Venice opens in late August) and ceremonies
+#: move over the decades (BAFTA was held in April until 2000, BIFA in October).
+SEASON_TOLERANCE_MONTHS = 2
 
 
 @rule("NLMG-D006", "festival-date-out-of-season", Severity.WARNING)
@@ -330,7 +332,7 @@ def festival_date_out_of_season(ctx: RuleContext) -> Iterator[Hit]:
     For a festival mention with a date attached in the same clause ("the 37th
     annual Telluride Film Festival in March 2010"), compares the date's
     months with the month the calendar says the event is usually held, and
-    flags dates more than a month away. Named years ("the 2010 Venice Film
+    flags dates more than two months away. Named years ("the 2010 Venice Film
     Festival") and events without a usual month are not checked.
 
     **Why it matters**
@@ -364,3 +366,63 @@ def festival_date_out_of_season(ctx: RuleContext) -> Iterator[Hit]:
             claims=[date.id, m.claim],
             key=(m.key, date.value.iso),
         )
+
+
+_RUN_START = regex.compile(r"\b(?:began|begins|begun|opened|opens|started|starts|kicked\s+off|commenced)\b", regex.IGNORECASE)
+
+
+@rule("NLMG-D007", "festival-date-outside-run", Severity.ERROR)
+def festival_date_outside_run(ctx: RuleContext) -> Iterator[Hit]:
+    """A screening at a festival dated outside the run the text gives that festival.
+
+    **What it does**
+    Takes the dates the text gives a festival's own run ("The festival began
+    on 3 September 2010", "the festival ran 2-12 September 2010") and compares
+    them with the dates of the work's premiere, screening or opening at that
+    festival: a date before the festival began, or outside a stated range, is
+    flagged.
+
+    **Why it matters**
+    A film cannot be shown at a festival before the festival opens; one of
+    the two dates is wrong.
+
+    **Example**
+    Flagged:
+        The film premiered at the Telluride Film Festival on 1 September 2010.
+        The festival began on 3 September 2010.
+    Corrected:
+        The film premiered at the Telluride Film Festival on 4 September 2010.
+        The festival began on 3 September 2010.
+    """
+    dates = _current(ctx, _dates(ctx))
+    runs: dict[str, list[DateClaim]] = {}
+    for c in dates:
+        if c.attribute.event == "festival-run" and qualifier(c.attribute, "festival"):
+            runs.setdefault(qualifier(c.attribute, "festival"), []).append(c)  # type: ignore[arg-type]
+    if not runs:
+        return
+    for c in dates:
+        festival = qualifier(c.attribute, "festival")
+        if c.attribute.event == "festival-run" or festival not in runs:
+            continue
+        for run in runs[festival]:
+            sentence = ctx.doc.sentences[run.sentence].span
+            before = ctx.doc.text[sentence.start : run.span.start]
+            started = bool(_RUN_START.search(before))
+            if run.value.is_range or run.value.start != run.value.end:
+                outside = c.value.end < run.value.start or c.value.start > run.value.end  # type: ignore[operator]
+            else:
+                outside = started and c.value.end < run.value.start  # type: ignore[operator]
+            if not outside:
+                continue
+            yield Hit(
+                message=(
+                    f"{upper_first(describe_attribute(c.attribute))} dated {c.text} here, outside the "
+                    f"festival's run given as {'beginning ' if started else ''}{run.text} in {where(run.sentence)}"
+                ),
+                hint="Check the day and month of the screening and of the festival's dates.",
+                evidence=[ctx.claim_evidence(c, "claim"), ctx.claim_evidence(run, "conflicting claim")],
+                claims=[c.id, run.id],
+                key=(c.attribute.key, _iso(c), _iso(run)),
+            )
+            break

@@ -169,7 +169,8 @@ def _check_hit(ctx: RuleContext, hit: object) -> Hit:
     return hit
 
 
-def _one_line(exc: BaseException) -> str:
+def one_line(exc: BaseException) -> str:
+    """``Type: message`` on one line, for reports and stderr."""
     return f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:500]
 
 
@@ -182,7 +183,7 @@ def run_rules(ctx: RuleContext, rules: Sequence[ActiveRule], document: str) -> E
         try:
             hits = [_check_hit(ctx, h) for h in spec.func(ctx)]
         except Exception as exc:  # noqa: BLE001 - reported as an internal error, exit 3
-            errors.append(InternalError(stage="check", rule=spec.code, message=_one_line(exc)))
+            errors.append(InternalError(stage="check", rule=spec.code, message=one_line(exc)))
             continue
         for hit in hits:
             findings.append(

@@ -225,14 +225,19 @@ def average_times_count_mismatch(ctx: RuleContext) -> Iterator[Hit]:
     money = [c for c in ctx.claims if c.kind == "money"]
     after = _with_after(ctx, ctx.claims)
     per = {c.id: _per_noun(ctx, c) for c in money}
-    averages = [c for c in money if (per[c.id] or has_role(c.attribute, "average")) and _period(c)]
+    # The venue an average is per: from the text ("per theatre") or the attribute's
+    # per-unit qualifier; averages per weekend or per ticket are not about venues.
+    for c in money:
+        if per[c.id] is None and has_role(c.attribute, "average"):
+            per[c.id] = _noun_family(qualifier(c.attribute, "per-unit"))
+    averages = [c for c in money if per[c.id] in ("theatre", "screen") and _period(c)]
     if not averages:
         return
     grosses = [c for c in money if _is_gross(ctx, c) and not superseded(ctx, c)]
     counts = [c for c in ctx.claims if c.kind == "count" and _noun_family(c.value.noun)
               and not _is_addition(ctx, c, after) and not superseded(ctx, c)]
     for avg in averages:
-        family = per[avg.id] or "theatre"
+        family = per[avg.id]
         period = _period(avg)
         totals = _pick(avg, [g for g in grosses if _period(g) == period
                              and g.value.currency == avg.value.currency])
@@ -271,6 +276,8 @@ _MORE_AFTER = regex.compile(r"^\s*(?:more|additional|further|extra)\b", regex.IG
 
 def _is_addition(ctx: RuleContext, c, after: dict[str, str]) -> bool:
     """'an additional 163 theatres', '120 more theatres', 'another 20 screens'."""
+    if qualifier(c.attribute, "change") == "added":
+        return True
     before = ctx.doc.text[max(c.span.start - 25, 0) : c.span.start]
     before = regex.split(r"[,;:.]", before)[-1]
     if regex.search(r"\b(?:additional|further|extra|another)\s+$", before, regex.IGNORECASE):

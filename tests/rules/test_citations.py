@@ -1,0 +1,111 @@
+"""Citation (NLMG-C) and linking (NLMG-L) rules: documentation, severities, the bundled article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlmg_facts.cite import cite_document
+from nlmg_facts.extract import extract_document
+from nlmg_facts.ingest import ingest
+from nlmg_facts.models import Severity
+from nlmg_facts.rules import all_rules, get_rule
+from nlmg_facts.rules.context import RuleContext
+from nlmg_facts.rules.registry import DOC_SECTIONS
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
+OURS = [r for r in all_rules() if r.code.startswith(("NLMG-C", "NLMG-L"))]
+
+
+def _hits(code: str, text: str):
+    doc = ingest(text, "t.txt")
+    claims = extract_document(doc)
+    result = cite_document(doc, claims)
+    ctx = RuleContext(doc=doc, claims=claims, citations=result.citations, links=result.links)
+    spec = get_rule(code)
+    return [(h, h.severity or spec.severity) for h in spec.func(ctx)]
+
+
+def test_citation_and_linking_rules_are_registered_with_defect_names():
+    assert {r.code: r.name for r in OURS} == {
+        "NLMG-C001": "access-date-before-publication",
+        "NLMG-C002": "archive-date-before-publication",
+        "NLMG-C003": "placeholder-publication-date",
+        "NLMG-C004": "impossible-citation-date",
+        "NLMG-C005": "duplicate-citation-conflict",
+        "NLMG-C006": "author-name-mismatch",
+        "NLMG-C007": "citation-missing-title-and-date",
+        "NLMG-L001": "source-predates-event",
+        "NLMG-L002": "citation-title-contradicts-claim",
+    }
+
+
+@pytest.mark.parametrize("spec", OURS, ids=[r.code for r in OURS])
+def test_each_rule_has_the_three_doc_sections_and_flagged_and_clean_fixtures(spec):
+    for section in DOC_SECTIONS:
+        assert f"**{section}**" in spec.doc, (spec.code, section)
+    assert "Flagged:" in spec.doc and "Corrected:" in spec.doc
+    for expect in ("flagged", "clean"):
+        assert list((FIXTURES / spec.code / expect).glob("*.txt")), (spec.code, expect)
+
+
+BODY = ("Lumen is a 2012 British drama film directed by Ada Rowe. It premiered at the Harbour Film Festival "
+        "in May 2012. Critic Paul Brenner of the Evening Star praised its photography and its score. ")
+
+
+@pytest.mark.parametrize(
+    ("published", "retrieved", "severity"),
+    [("14 May 2012", "13 May 2012", Severity.WARNING), ("14 May 2012", "2 May 2012", Severity.ERROR)],
+)
+def test_a_day_early_access_date_is_a_warning_and_longer_gaps_are_errors(published, retrieved, severity):
+    text = BODY + (f'Brenner, Paul ({published}). "Lumen shines on the harbour". Evening Star. '
+                   f"Retrieved {retrieved}. Lumen at IMDb")
+    [(hit, sev)] = _hits("NLMG-C001", text)
+    assert sev == severity and retrieved in hit.message and hit.citations == ["c1"]
+
+
+@pytest.mark.parametrize("date", ["31 December 1969", "1 January 1970", "1 January 0000"])
+def test_placeholder_dates_are_flagged(date):
+    text = BODY + f'Brenner, Paul ({date}). "Lumen shines on the harbour". Evening Star. Retrieved 15 May 2012. Lumen at IMDb'
+    assert len(_hits("NLMG-C003", text)) == 1
+
+
+def test_an_author_name_in_the_text_marked_sic_is_not_flagged():
+    text = BODY.replace("Paul Brenner", "Paul Brener [sic]") + (
+        'Brenner, Paul (14 May 2012). "Lumen shines on the harbour". Evening Star. Retrieved 15 May 2012. Lumen at IMDb')
+    assert _hits("NLMG-C006", text) == []
+
+
+@pytest.mark.parametrize(("verb", "flagged"), [("was", True), ("was expected", False), ("will be", False)])
+def test_an_announcement_sentence_is_not_flagged_by_source_predates_event(verb, flagged):
+    text = (f"Lumen is a 2012 British drama film. Its release {verb} on 5 October 2012 in the United "
+            "Kingdom, the studio said. Dodd, Tom (30 June 2012). \"Lumen release in the United Kingdom\". "
+            "Studio Blog. Retrieved 2 July 2012. Lumen at IMDb")
+    assert bool(_hits("NLMG-L001", text)) is flagged
+
+
+@pytest.fixture(scope="module")
+def sample_hits(sample_doc):
+    if sample_doc.back_matter is None:
+        pytest.skip("back matter not detected")
+    claims = extract_document(sample_doc)
+    result = cite_document(sample_doc, claims)
+    ctx = RuleContext(doc=sample_doc, claims=claims, citations=result.citations, links=result.links)
+    return {r.code: [(h, h.severity or r.severity) for h in r.func(ctx)] for r in OURS}
+
+
+def test_bundled_article_findings_of_the_citation_rules(sample_hits):
+    found = {code: sorted(tuple(h.citations) for h, _ in hits) for code, hits in sample_hits.items() if hits}
+    assert found["NLMG-C001"] == [("c69",)]          # retrieved the day before publication
+    assert found["NLMG-C003"] == [("c33",)]          # 31 December 1969
+    assert found["NLMG-C005"] == [("c8", "c24")]     # one article, two works
+    assert found["NLMG-C006"] == [("c71",)]          # Monohla / Manohla
+    assert ("c27",) in found["NLMG-L001"]           # Norfolk source dated a year before the move
+    assert "NLMG-C004" not in found and "NLMG-C002" not in found
+
+
+def test_bundled_article_severities(sample_hits):
+    assert [s for _, s in sample_hits["NLMG-C001"]] == [Severity.WARNING]
+    assert [s for _, s in sample_hits["NLMG-C003"]] == [Severity.ERROR]
+    assert [s for h, s in sample_hits["NLMG-L001"] if h.citations == ["c27"]] == [Severity.ERROR]
