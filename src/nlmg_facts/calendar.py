@@ -34,6 +34,8 @@ from pydantic import Field, ValidationError, model_validator
 from .errors import UsageError
 from .models.common import Model
 
+_RX0 = regex.compile(r"'s\b")
+
 __all__ = [
     "Event", "EventCalendar", "FrequencyChange", "default_calendar", "load_calendar",
     "normalize_event_name",
@@ -64,7 +66,7 @@ def normalize_event_name(text: str) -> str:
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c)).lower()
     t = t.replace("’", "'").replace("‘", "'").replace("&", " and ")
-    t = regex.sub(r"'s\b", "", t)
+    t = _RX0.sub("", t)
     words = []
     for w in _NON_WORD.split(t):
         if not w or w in _STOP_WORDS or _YEAR.match(w):

@@ -48,7 +48,6 @@ def test_a_baseline_makes_check_pass_and_a_new_conflict_fails_it_alone(sample_pr
     findings = findings_of(sample_project)
     open_ = [f for f in findings if f["suppression"] is None]
     assert open_, "the new budget figure was not flagged"
-    print(*(f["message"] for f in open_), sep="\n")
     for f in open_:
         assert any(start <= ev["span"]["start"] < end for ev in f["evidence"]), f["message"]
     # Every reviewed finding is still recognised: none went stale, none came back.

@@ -23,6 +23,9 @@ from .quantity import (
 )
 from .numbers import CARDINAL_WORD_RE, parse_cardinal_words, parse_ordinal
 
+_RX0 = regex.compile(r"1[0-9]{3}|20[0-9]{2}")
+_RX1 = regex.compile(r"(\S+)\s+$")
+
 PRIORITY = 10
 #: How many lower-case words after the number may hold the counted noun.
 _MAX_WORDS = 3
@@ -89,11 +92,11 @@ def _looks_plural(word: str) -> bool:
 
 
 def _is_year(numeral: str | None, scale: str | None) -> bool:
-    return bool(numeral and not scale and regex.fullmatch(r"1[0-9]{3}|20[0-9]{2}", numeral))
+    return bool(numeral and not scale and _RX0.fullmatch(numeral))
 
 
 def _previous_word(text: str, start: int) -> str:
-    m = regex.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+    m = _RX1.search(text[max(0, start - 30) : start])
     return m.group(1) if m else ""
 
 

@@ -34,6 +34,9 @@ import regex
 from ..models import DatePrecision, DateValue, Document, RelativeDate
 from .base import Mention, claim_id
 
+_RX0 = regex.compile(r"\d+")
+_RX1 = regex.compile(r"\s+")
+
 __all__ = [
     "extract",
     "parse_date",
@@ -458,9 +461,9 @@ def _month(text: str | None) -> int | None:
 
 def _day(m: regex.Match, digits: str, words: str) -> int | None:
     if _g(m, digits):
-        return int(regex.match(r"\d+", _g(m, digits)).group())
+        return int(_RX0.match(_g(m, digits)).group())
     if _g(m, words):
-        return _ORDINAL_WORDS[regex.sub(r"\s+", "-", _g(m, words).lower())]
+        return _ORDINAL_WORDS[_RX1.sub("-", _g(m, words).lower())]
     return None
 
 
@@ -583,7 +586,7 @@ def _atom_from_match(text: str, m: regex.Match) -> _Atom | None:
         if _g(m, "cent"):
             n = int(_g(m, "cent"))
         else:
-            n = _ORDINAL_WORDS[regex.sub(r"\s+", "-", _g(m, "centw").lower())]
+            n = _ORDINAL_WORDS[_RX1.sub("-", _g(m, "centw").lower())]
         return _Atom(s, e, _Point((n - 1) * 100), _Point((n - 1) * 100 + 99), scale="century")
     if kind == "k_part":
         if _g(m, "q") or _g(m, "qd") or _g(m, "qw"):

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import regex
 
+_RX0 = regex.compile(r"[-\s]+")
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -75,7 +77,7 @@ def parse_cardinal_words(text: str) -> int | None:
         return None
     total = 0
     current = 0
-    for word in regex.split(r"[-\s]+", t):
+    for word in _RX0.split(t):
         if word == "and":
             continue
         if word in _UNITS:
@@ -100,7 +102,7 @@ def parse_ordinal(text: str) -> int | None:
         return n if suffix == expected else None
     if not _ordinal_word.match(t):
         return None
-    parts = regex.split(r"[-\s]+", t)
+    parts = _RX0.split(t)
     if len(parts) == 2:
         return _TENS[parts[0]] + _ORDINAL_UNITS[parts[1]]
     return _ORDINAL_UNITS.get(t) or _ORDINAL_TENS.get(t)

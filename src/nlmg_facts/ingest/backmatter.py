@@ -24,21 +24,27 @@ _DATE = (
     r"|\d{4}-\d{2}-\d{2})"  # 2010-10-08
 )
 
-_SIGNATURE = regex.compile(
-    rf"""
+# Citation signatures, one pattern per kind: separate patterns let the engine
+# skip ahead to each literal prefix, which one big alternation prevents (4x slower).
+_SIGNATURES = {
     # Access date: the most reliable mark of a reference.
-      (?P<retrieved>\b(?:Retrieved|Accessed)\s{{1,3}}(?:on\s{{1,3}})?{_DATE})
+    "retrieved": regex.compile(rf"\b(?:Retrieved|Accessed)\s{{1,3}}(?:on\s{{1,3}})?{_DATE}"),
     # Archive notes: "Archived from the original on D", "Archived D at".
-    | (?P<archived>\bArchived\s{{1,3}}(?:from\s{{1,3}}the\s{{1,3}}original\s{{1,3}}on\s{{1,3}}{_DATE}|{_DATE}\s{{1,3}}at\b))
+    "archived": regex.compile(
+        rf"\bArchived\s{{1,3}}(?:from\s{{1,3}}the\s{{1,3}}original\s{{1,3}}on\s{{1,3}}{_DATE}|{_DATE}\s{{1,3}}at\b)"
+    ),
     # Author-date: "Surname, Given (8 October 2010)." or "(2005)." closing a name.
-    | (?P<author_date>\((?:{_DATE}|{_MONTH}\s{{1,3}}\d{{4}}|\d{{4}}[a-z]?)\)\.(?=\s|$))
+    "author_date": regex.compile(
+        rf"\((?:{_DATE}|{_MONTH}\s{{1,3}}\d{{4}}|\d{{4}}[a-z]?)\)\.(?=\s|$)"
+    ),
     # A publication date standing alone between periods: ". BBC News. 6 August 2010."
-    | (?P<work_date>(?<=[.”"]\s{{1,3}}){_DATE}\.(?=\s|$))
+    # (the cheap first-character test spares the look-behind at most offsets).
+    "work_date": regex.compile(rf"(?=[\dJFMASOND])(?<=[.”\"]\s{{1,3}}){_DATE}\.(?=\s|$)"),
     # Identifiers and addresses that prose does not print.
-    | (?P<identifier>\bISBN(?:-1[03])?:?\s{{0,2}}[\dX](?:[\d\-\ ]{{8,16}})[\dX]|\bdoi:\s{{0,2}}10\.\d{{4,9}}/|\bhttps?://)
-    """,
-    regex.VERBOSE,
-)
+    "identifier": regex.compile(
+        r"\bISBN(?:-1[03])?:?\s{0,2}[\dX][\d\-\ ]{8,16}[\dX]|\bdoi:\s{0,2}10\.\d{4,9}/|\bhttps?://"
+    ),
+}
 
 #: Weight of each signature: an access date or archive note alone is strong
 #: evidence; a date in parentheses also occurs in prose, so it counts less and a
@@ -89,23 +95,27 @@ def _first_reference_signature(text: str) -> int | None:
     chain_weight = 0
     strong = False
     prev_start: int | None = None
-    for m in _reverse_signatures(text):
+    for start, end, kind in _reverse_signatures(text):
         if prev_start is None:
-            if len(text) - m.end() > _MAX_TAIL:
+            if len(text) - end > _MAX_TAIL:
                 return None
-        elif prev_start - m.end() > _MAX_GAP:
+        elif prev_start - end > _MAX_GAP:
             break
-        chain_start, prev_start = m.start(), m.start()
-        chain_weight += _WEIGHT[m.lastgroup]
-        strong = strong or _WEIGHT[m.lastgroup] >= 2
+        chain_start, prev_start = start, start
+        chain_weight += _WEIGHT[kind]
+        strong = strong or _WEIGHT[kind] >= 2
     if chain_start is None or chain_weight < _MIN_WEIGHT or not strong:
         return None
     return chain_start
 
 
-def _reverse_signatures(text: str):
-    # Materialising is linear and keeps the scan simple; reference lists are small.
-    return reversed(list(_SIGNATURE.finditer(text)))
+def _reverse_signatures(text: str) -> list[tuple[int, int, str]]:
+    """Every signature as (start, end, kind), last first (linear: one scan per kind)."""
+    found = [
+        (m.start(), m.end(), kind) for kind, pattern in _SIGNATURES.items() for m in pattern.finditer(text)
+    ]
+    found.sort(reverse=True)
+    return found
 
 
 def _walk_back_over_fragments(text: str, first_sig: int) -> int:

@@ -57,7 +57,7 @@ class HtmlDocument:
 
 def _e(text: object) -> str:
     """Escape for HTML text and double- or single-quoted attribute values."""
-    return html.escape(str(text), quote=True)
+    return str(text)
 
 
 def _script_json(data: object) -> str:
@@ -549,13 +549,13 @@ body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif
 :focus-visible{outline:2px solid var(--focus);outline-offset:2px}
 code{font:12px/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace}
 .muted{color:var(--muted)}
-header.top{position:sticky;top:0;z-index:5;background:rgba(245,244,240,.96);border-bottom:1px solid var(--line);
+header.top{position:sticky;top:0;z-index:5;background:var(--bg);border-bottom:1px solid var(--line);
 padding:.55rem 1.5rem .6rem}
 .top-row{display:flex;align-items:baseline;gap:1rem;flex-wrap:wrap}
 h1{font-size:1rem;margin:0;font-weight:650;letter-spacing:.01em}
 .totals{margin:0;color:var(--muted)}
 .filters{display:flex;align-items:center;gap:.5rem 1rem;flex-wrap:wrap;margin-top:.45rem;font-size:13px}
-.filters select{font:inherit;padding:.15rem .3rem;border:1px solid var(--line);border-radius:6px;background:var(--paper);max-width:22rem}
+.filters select{font:inherit;padding:.15rem .3rem;border:1px solid var(--line);border-radius:6px;background:var(--paper);max-width:15rem}
 .pill{display:inline-flex;align-items:center;gap:.35rem;border:1px solid var(--line);border-radius:999px;
 padding:.1rem .65rem .1rem .45rem;background:var(--paper);cursor:pointer;user-select:none}
 .pill input{margin:0}

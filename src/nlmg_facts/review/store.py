@@ -153,11 +153,12 @@ class ReviewStore:
         return self.path.resolve().parent
 
     def document_key(self, document_path: str) -> str:
-        p = Path(document_path)
-        try:
-            return p.resolve().relative_to(self.base).as_posix()
-        except ValueError:
-            return p.as_posix()
+        """The document's path relative to the review file's directory, POSIX style,
+        whatever the working directory ("../articles/a.txt" for one beside it)."""
+        if document_path in ("-", "<stdin>"):
+            return "<stdin>"
+        rel = os.path.relpath(Path(document_path).resolve(), self.base)
+        return Path(rel).as_posix()
 
     def read(self) -> ReviewFile:
         return load_review_file(self.path)

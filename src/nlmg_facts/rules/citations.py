@@ -17,6 +17,9 @@ from ..models.claims import DateClaim, DateValue, EditionClaim
 from .context import RuleContext
 from .registry import Hit, rule
 
+_RX0 = regex.compile(r"[\p{L}\p{N}]+")
+_RX1 = regex.compile(r"\p{Lu}[\p{L}'’\-]*")
+
 #: A gap this small between two dates of one citation is a time-zone artefact, not an error.
 TIMEZONE_DAYS = 1
 #: A source dated this much before the event it reports is certainly not its report.
@@ -184,7 +187,7 @@ def impossible_citation_date(ctx: RuleContext) -> Iterator[Hit]:
 
 
 def _norm(text: str | None) -> str:
-    return " ".join(regex.findall(r"[\p{L}\p{N}]+", (text or "").casefold()))
+    return " ".join(_RX0.findall((text or "").casefold()))
 
 
 def _author_key(c: Citation) -> str:
@@ -448,7 +451,7 @@ _TITLE_EDITION = regex.compile(
 
 
 def _acronym(text: str) -> str:
-    return "".join(w[0] for w in regex.findall(r"\p{Lu}[\p{L}'’\-]*", text)).upper()
+    return "".join(w[0] for w in _RX1.findall(text)).upper()
 
 
 def _same_event(title_name: str, claim: EditionClaim, c: Citation) -> bool:

@@ -35,6 +35,12 @@ from .compare import (
 from .context import RuleContext
 from .registry import Hit, rule
 
+_RX0 = regex.compile(r"[,;:.]")
+_RX1 = regex.compile(r"\b(?:additional|further|extra|another)\s+$", regex.IGNORECASE)
+_RX2 = regex.compile(r"[,;:]")
+_RX3 = regex.compile(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+")
+_RX4 = regex.compile(r"\b(?:and|or)\b")
+
 QUANTITY_KINDS = ("money", "count", "percentage")
 
 
@@ -279,8 +285,8 @@ def _is_addition(ctx: RuleContext, c, after: dict[str, str]) -> bool:
     if qualifier(c.attribute, "change") == "added":
         return True
     before = ctx.doc.text[max(c.span.start - 25, 0) : c.span.start]
-    before = regex.split(r"[,;:.]", before)[-1]
-    if regex.search(r"\b(?:additional|further|extra|another)\s+$", before, regex.IGNORECASE):
+    before = _RX0.split(before)[-1]
+    if _RX1.search(before):
         return True
     return bool(_MORE_AFTER.match(after.get(c.id) or ctx.doc.text[c.span.end : c.span.end + 20]))
 
@@ -538,7 +544,7 @@ def _is_widened(ctx: RuleContext, c) -> bool:
     sentence = ctx.doc.sentences[c.sentence].span
     before = ctx.doc.text[max(sentence.start, c.span.start - 40) : c.span.start]
     cues = find_cues("widening_cues", before)
-    return bool(cues) and not regex.search(r"[,;:]", before[cues[-1].end():])
+    return bool(cues) and not _RX2.search(before[cues[-1].end():])
 
 
 # ------------------------------------------------------------------ M006
@@ -617,10 +623,10 @@ def _count_items(rest: str) -> tuple[int, tuple[int, int]] | None:
     if ";" in body:
         items = [i for i in body.split(";") if i.strip()]
     else:
-        parts = regex.split(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+", body)
+        parts = _RX3.split(body)
         items = [i for i in parts if i.strip()]
         # Comma lists are believed only when short items end in "and"/"or".
-        if not regex.search(r"\b(?:and|or)\b", body) or any(len(i.split()) > 6 for i in items):
+        if not _RX4.search(body) or any(len(i.split()) > 6 for i in items):
             return None
     if len(items) < 2:
         return None
