@@ -245,3 +245,15 @@ def test_concurrent_accepts_lose_no_entries(small_project):
     assert sorted(e["fingerprint"] for e in entries) == sorted(fps)
     assert not list(small_project.glob("*.tmp"))
     assert nlmg(small_project, "check").returncode == 0
+
+
+def test_prune_without_a_review_file_creates_none(small_project):
+    result = nlmg(small_project, "review", "--prune")
+    assert result.returncode == 0 and "nothing to prune" in result.stdout
+    assert sorted(p.name for p in small_project.iterdir()) == [".git", "pyproject.toml", "sources"]
+
+
+def test_recording_decisions_leaves_only_the_review_file_behind(small_project):
+    nlmg(small_project, "review", "--accept-all", "--reason", "baseline", "--reviewer", "a")
+    assert sorted(p.name for p in small_project.iterdir()) == [
+        ".git", "nlmg-facts.review.json", "pyproject.toml", "sources"]

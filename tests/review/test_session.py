@@ -6,7 +6,6 @@ import io
 import os
 import select
 import signal
-import subprocess
 import time
 
 import pytest
@@ -112,6 +111,7 @@ class Terminal:
 
 
 PROMPT = "(q)uit ? "
+PROMPT_IN_COLOUR = "(q)uit\x1b[0m ? "
 REASON = "(empty to go back): "
 
 
@@ -175,12 +175,12 @@ def test_a_reason_is_required_and_skip_moves_on(small_project):
 
 def test_ctrl_c_keeps_the_decisions_made_so_far(small_project):
     term = Terminal(small_project)
-    term.expect(PROMPT)
+    term.expect(PROMPT_IN_COLOUR)
     assert "\x1b[1;7m" in term.seen  # colour on a terminal by default
     term.send("d\n")
     term.expect(REASON)
     term.send("wording only\n")
-    term.expect(PROMPT)
+    term.expect(PROMPT_IN_COLOUR)
     term.proc.send_signal(signal.SIGINT)
     assert term.finish() == 130
     assert "Traceback" not in term.seen and "1 decision saved" in term.seen
@@ -197,14 +197,14 @@ def test_nothing_left_to_review_says_so(small_project):
     assert "Nothing to review" in term.seen
 
 
-def test_the_session_object_reads_answers_from_any_stream(small_project):
+def test_the_session_object_reads_answers_from_any_stream(small_project, monkeypatch):
     """Without a terminal the Session class still works on streams (what the CLI wraps)."""
     from nlmg_facts.config import load_config
     from nlmg_facts.pipeline import run_check
     from nlmg_facts.review.session import Item, Session
     from nlmg_facts.review.store import ReviewStore
 
-    os.chdir(small_project)
+    monkeypatch.chdir(small_project)
     run = run_check(["sources"], load_config(cwd=small_project), keep_documents=True)
     doc = run.report.documents[0]
     store = ReviewStore(small_project / "nlmg-facts.review.json")

@@ -95,3 +95,64 @@ def test_concurrent_writers_lose_no_entries(tmp_path):
     assert all(p.exitcode == 0 for p in procs)
     assert len(load_review_file(path).reviews) == 60
     assert not list(tmp_path.glob("*.tmp"))
+
+
+# ------------------------------------------------------------------ where the file is
+
+
+def _config(root, review=None):
+    from nlmg_facts.config import Config
+
+    return Config(root=root, review=review)
+
+
+def test_the_review_file_is_looked_up_from_the_working_directory_to_the_project_root(tmp_path):
+    from nlmg_facts.review.store import locate_review_file, review_file_for_writing
+
+    root = tmp_path / "project"
+    (root / "sources" / "films").mkdir(parents=True)
+    assert locate_review_file(_config(root), cwd=root / "sources" / "films") is None
+    assert review_file_for_writing(_config(root), cwd=root / "sources") == root / "nlmg-facts.review.json"
+    (root / "nlmg-facts.review.json").write_text('{"reviews": []}')
+    assert locate_review_file(_config(root), cwd=root / "sources" / "films") == root / "nlmg-facts.review.json"
+
+
+def test_a_review_file_above_the_project_root_is_someone_elses(tmp_path):
+    from nlmg_facts.review.store import locate_review_file
+
+    (tmp_path / "nlmg-facts.review.json").write_text('{"reviews": []}')
+    root = tmp_path / "project"
+    root.mkdir()
+    assert locate_review_file(_config(root), cwd=root) is None
+
+
+def test_the_flag_beats_the_configuration_which_beats_discovery(tmp_path):
+    from nlmg_facts.review.store import locate_review_file
+
+    (tmp_path / "nlmg-facts.review.json").write_text('{"reviews": []}')
+    configured = tmp_path / "reviews" / "decisions.json"
+    assert locate_review_file(_config(tmp_path, configured), cwd=tmp_path) == configured
+    assert locate_review_file(_config(tmp_path, configured), "mine.json", cwd=tmp_path) == tmp_path / "mine.json"
+
+
+def test_document_keys_are_relative_to_the_review_file_from_any_working_directory(tmp_path, monkeypatch):
+    (tmp_path / "sources").mkdir()
+    store = ReviewStore(tmp_path / "reviews" / "r.json")
+    monkeypatch.chdir(tmp_path / "sources")
+    assert store.document_key("a.txt") == "../sources/a.txt"
+    monkeypatch.chdir(tmp_path)
+    assert store.document_key("sources/a.txt") == "../sources/a.txt"
+    assert ReviewStore(tmp_path / "r.json").document_key("./sources/../sources/a.txt") == "sources/a.txt"
+
+
+def test_the_review_file_validates_against_its_generated_schema(tmp_path):
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parents[2] / "schemas" / "review.schema.json").read_text())
+    store = ReviewStore(tmp_path / "r.json")
+    store.add([_entry("aaaa0000aaaa"), _entry("bbbb0000bbbb", decision="dismissed")])
+    jsonschema.validate(json.loads(store.path.read_text()), schema)
+    broken = json.loads(store.path.read_text())
+    broken["reviews"][0]["decision"] = "maybe"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)

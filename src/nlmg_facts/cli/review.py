@@ -223,14 +223,17 @@ def run(args: argparse.Namespace) -> int:
             reviews = [e for e in reviews if e.key not in stale]
         return ReviewFile(schema_version=current.schema_version, reviews=reviews)
 
-    if entries or args.prune:
+    exists = store.path.exists()
+    if entries or (args.prune and exists):
         store.update(change)
     for e in entries:
         print(f"{e.decision} {e.fingerprint[:12]} {e.document} {e.code} {e.message}")
     for e in pruned:
         print(f"pruned {e.fingerprint[:12]} {e.document} {e.code} {e.message}")
-    if entries or args.prune:
+    if entries or (args.prune and exists):
         print(f"{store.path}: {len(entries)} recorded, {len(pruned)} pruned.")
+    elif args.prune:
+        print(f"{store.path}: no review file yet, nothing to prune.")
     if args.list_:
         done = {e.fingerprint for e in entries}
         open_ = [(d, f) for d, f in _findings(report) if f.suppression is None and f.fingerprint not in done]

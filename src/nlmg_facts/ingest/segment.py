@@ -34,6 +34,8 @@ _CANDIDATE = regex.compile(
     regex.VERBOSE,
 )
 
+# Dotted abbreviations such as U.S, U.K, e.g (the final period is the candidate).
+_DOTTED = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*+\n")
 # Opening quotes and brackets that may precede the first letter of a sentence.
 _OPENERS = "\"“‘'([«"
@@ -106,7 +108,7 @@ def _ends_sentence(prev: str, nxt: str, m: regex.Match) -> bool:
             # An initial (Jay A. Fernandez) unless a sentence plainly starts (Plan B. The).
             return _is_starter(nxt) and not (len(nxt) >= 2 and nxt[1] == ".")
         return prev not in titles  # v. (versus) continues; other lone letters end
-    if "." in prev and regex.fullmatch(r"(?:\p{L}\.)+\p{L}", prev):
+    if "." in prev and _DOTTED.fullmatch(prev):
         # Dotted abbreviations: e.g. and i.e. never end; U.S. and U.K. only before a starter.
         if core in titles:
             return False

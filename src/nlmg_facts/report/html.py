@@ -48,6 +48,7 @@ class HtmlDocument:
     report: DocumentReport
     doc: Document | None = None
     claims: list[Claim] = field(default_factory=list)
+    #: Sorted by position in the text.
     citations: list[Citation] = field(default_factory=list)
     links: list[ClaimLink] = field(default_factory=list)
 
@@ -57,7 +58,7 @@ class HtmlDocument:
 
 def _e(text: object) -> str:
     """Escape for HTML text and double- or single-quoted attribute values."""
-    return str(text)
+    return html.escape(str(text), quote=True)
 
 
 def _script_json(data: object) -> str:
@@ -264,7 +265,7 @@ class _TextRenderer:
 
     def back(self, lo: int, hi: int) -> str:
         blocks, last = [], lo
-        for c in sorted(self.hd.citations, key=lambda c: c.span.start):
+        for c in self.hd.citations:  # sorted by position
             s, e = max(c.span.start, lo), min(c.span.end, hi)
             if s < last or s >= e:
                 continue  # overlapping or outside: shown as plain text
@@ -291,13 +292,24 @@ def _highlight(context: str, quote: str) -> str:
     return f"{_e(context[:i])}<mark>{_e(q)}</mark>{_e(context[i + len(q):])}"
 
 
-def _finding_item(n: int, fi: int, f: Finding, doc: Document | None) -> str:
+def _where(f: Finding, hd: HtmlDocument, ref_starts: list[int]) -> str:
+    """Where a finding is, as a reader finds it: a sentence or a reference number."""
+    doc, start = hd.doc, f.start
+    if doc is not None and doc.back_matter and start >= doc.back_matter.start:
+        i = bisect_right(ref_starts, start) - 1
+        refs = hd.citations
+        if i >= 0 and start < refs[i].span.end:
+            return f"reference [{refs[i].number}]" if refs[i].number else f"entry {refs[i].id}"
+        return "back matter"
+    no = _sentence_no(doc, start)
+    if no:
+        return f"sentence {no}"
+    return f"line {f.evidence[0].line}" if f.evidence[0].line else ""
+
+
+def _finding_item(n: int, fi: int, f: Finding, where_txt: str) -> str:
     sev = f.severity.value
     reviewed = f.suppression is not None
-    where = _sentence_no(doc, f.start)
-    where_txt = f"sentence {where}" if where else (
-        f"line {f.evidence[0].line}" if f.evidence[0].line else ""
-    )
     status = (
         f'<span class="chip rev">{_e(f.suppression.status)}</span>' if f.suppression else ""
     )
@@ -355,7 +367,10 @@ def _counts(report: DocumentReport) -> str:
 def _panel(n: int, hd: HtmlDocument) -> str:
     findings = hd.report.findings
     order = sorted(range(len(findings)), key=lambda i: (findings[i].start, i))
-    items = "".join(_finding_item(n, fi, findings[fi], hd.doc) for fi in order)
+    ref_starts = [c.span.start for c in hd.citations]
+    items = "".join(
+        _finding_item(n, fi, findings[fi], _where(findings[fi], hd, ref_starts)) for fi in order
+    )
     if not items:
         items = '<li class="none">No findings.</li>'
     stale = ""
@@ -481,8 +496,8 @@ def _filters(docs: list[HtmlDocument]) -> str:
         f'<label>rule <select id="f-rule"><option value="">all rules</option>{options}</select></label>'
         f'<label>show <select id="f-reviewed"><option value="all">reviewed and not</option>'
         f'<option value="no">not reviewed</option><option value="yes">reviewed</option></select></label>'
-        f'<label class="legend"><input type="checkbox" id="f-claims" checked> claims:</label>'
-        f'<span class="legend-kinds">{legend}</span></form>'
+        f'<span class="legend"><label><input type="checkbox" id="f-claims" checked> claims</label>'
+        f'<span class="legend-kinds">{legend}</span></span></form>'
     )
 
 
@@ -531,7 +546,7 @@ def render(report: Report, analyses: Mapping[str, "Analysis"]) -> str:
         else:
             docs.append(HtmlDocument(
                 report=d, doc=a.doc, claims=list(a.claims),
-                citations=list(a.citations), links=list(a.links),
+                citations=sorted(a.citations, key=lambda c: c.span.start), links=list(a.links),
             ))
     return render_html(docs, report)
 
@@ -563,8 +578,9 @@ padding:.1rem .65rem .1rem .45rem;background:var(--paper);cursor:pointer;user-se
 .pill:has(input:not(:checked)){opacity:.55}
 .dot{display:inline-block;width:.55rem;height:.55rem;border-radius:50%;background:var(--muted);flex:none}
 .sev-error .dot{background:var(--err)}.sev-warning .dot{background:var(--warn)}.sev-info .dot{background:var(--info)}
-.legend{color:var(--muted);display:inline-flex;gap:.3rem;align-items:center}
-.legend-kinds{display:inline-flex;gap:.6rem;flex-wrap:wrap;color:var(--muted)}
+.legend{color:var(--muted);display:inline-flex;gap:.6rem;align-items:center;flex-wrap:wrap;margin-left:auto}
+.legend label{display:inline-flex;gap:.3rem;align-items:center}
+.legend-kinds{display:inline-flex;gap:.55rem;flex-wrap:wrap}
 nav.docs{margin:1rem 1.5rem 0}nav.docs ol{margin:0;padding-left:1.2rem}
 .document{padding:0 1.5rem 2rem}
 .doc-head{display:flex;align-items:baseline;gap:1rem;flex-wrap:wrap;margin:1rem 0 .7rem}

@@ -165,13 +165,19 @@ class ReviewStore:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        lock_path = self.path.with_name(f".{self.path.name}.lock")
-        with open(lock_path, "a+") as lock:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        # The lock is on the directory: the file itself is replaced on every write
+        # (a lock on its old inode would not exclude the next writer), and a lock
+        # file would litter the repository.
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path.parent, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
             try:
                 yield
             finally:
-                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
 
     def update(self, change: Callable[[ReviewFile], ReviewFile]) -> ReviewFile:
         with self._locked():
