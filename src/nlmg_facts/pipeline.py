@@ -18,15 +18,16 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
-from .calendar import load_calendar
+from .calendar import EventCalendar, load_calendar
 from .cite import cite_document
 from .config import Config
 from .errors import InputError
 from .extract import extract_document
 from .ingest import Source, expand_paths, ingest, read_source
 from .models import Claim, Document, DocumentReport, Report, Summary
+from .models.citations import Citation, ClaimLink
 from .models.common import Severity
 from .models.findings import Finding, InternalError
 from .report.locate import locate
@@ -47,7 +48,7 @@ class Settings:
 
     config: Config
     rules: list[ActiveRule]
-    calendar: Any = None
+    calendar: EventCalendar | None = None
 
 
 @dataclass
@@ -58,8 +59,8 @@ class Analysis:
     uri: str
     doc: Document | None = None
     claims: list[Claim] = field(default_factory=list)
-    citations: list[Any] = field(default_factory=list)
-    links: list[Any] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    links: list[ClaimLink] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     errors: list[InternalError] = field(default_factory=list)
     #: One-line reason the document could not be read or checked.
@@ -76,13 +77,13 @@ class CheckRun:
 # ------------------------------------------------------------------ stages
 
 
-def cite(doc: Document, claims: list[Claim]) -> tuple[list[Any], list[Any]]:
+def cite(doc: Document, claims: list[Claim]) -> tuple[list[Citation], list[ClaimLink]]:
     """The citation stage: (citations, claim links)."""
     result = cite_document(doc, claims)
     return list(result.citations), list(result.links)
 
 
-def load_event_calendar(config: Config) -> Any:
+def load_event_calendar(config: Config) -> EventCalendar:
     """The bundled festival/award calendar plus the configured extra calendars.
 
     A bad user calendar raises UsageError (exit 2); anything else is our bug (exit 3).

@@ -312,7 +312,7 @@ def test_a_flattened_article_gets_a_paragraph_every_five_sentences(real_run):
     dom = parse(render(run.report, run.analyses))
     paras = dom.one("div", cls="body").all("p", cls="para")
     assert [p.attrs["data-n"] for p in paras] == ["1", "6", "11"]
-    assert "adds one every 5 sentences" in dom.one("p", cls="soft-note").text()
+    assert "adds a break every 5 sentences" in dom.one("p", cls="soft-note").text()
 
 
 def test_line_breaks_in_the_source_make_the_paragraphs(real_run):
@@ -324,6 +324,7 @@ def test_line_breaks_in_the_source_make_the_paragraphs(real_run):
         "The mill opened in 1901. It closed in 1950.", "A museum took the site in 1962."
     ]
     assert article_text(dom.one("section", id="doc-0")) == text
+    assert "adds a break" not in dom.one("p", cls="soft-note").text()
 
 
 # ------------------------------------------------------------------ escaping
@@ -434,6 +435,28 @@ def test_a_long_unparsed_citation_is_clipped():
     c = Citation(id="s1", kind="see_also", text=text, span=Span(start=0, end=len(text)))
     shown = citation_display(c)
     assert len(shown) <= 220 and shown.endswith("…")
+
+
+def test_a_finding_in_the_back_matter_is_placed_by_its_reference_number(real_run):
+    from nlmg_facts.models.findings import Evidence, Finding
+    from nlmg_facts.report.html import _where
+
+    run = real_run("harbour.txt", XSS_ARTICLE)
+    a = run.analyses["harbour.txt"]
+    hd = HtmlDocument(report=run.report.documents[0], doc=a.doc, claims=a.claims,
+                      citations=sorted(a.citations, key=lambda c: c.span.start), links=a.links)
+    second = hd.citations[1]
+    finding = Finding(
+        code="NLMG-C999", name="made-up", severity="warning", message="m", hint="h",
+        fingerprint="f" * 16,
+        evidence=[Evidence(span=second.span, role="citation", text=second.text)],
+    )
+    starts = [c.span.start for c in hd.citations]
+    assert _where(finding, hd, starts) == f"reference [{second.number}]"
+    body = finding.model_copy(update={"evidence": [
+        Evidence(span=Span(start=0, end=3), role="claim", text="The")
+    ]})
+    assert _where(body, hd, starts) == "sentence 1"
 
 
 def test_a_hand_built_view_renders_without_an_analysis(kept):

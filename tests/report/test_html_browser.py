@@ -5,6 +5,7 @@ file://, and used like a reviewer would: click a finding, step with the keyboard
 filter, open a claim's card. Playwright never downloads a browser here: it drives
 the system Chromium (Debian's ``chromium``). Without Chromium the tests skip,
 unless CI is set: in CI a missing browser is a failure, never a silent skip.
+NLMG_CHROMIUM names another Chromium binary.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def browser():
     except ImportError:
         _unavailable("the playwright package is not installed")
     if not (CHROMIUM and os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        _unavailable(f"Chromium not found (looked for {CHROMIUM or '/usr/bin/chromium'} and on PATH)")
+        _unavailable(f"Chromium not found ({CHROMIUM or '/usr/bin/chromium, nor chromium on PATH'})")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
@@ -135,6 +136,23 @@ def _conflicts(page) -> list[str]:
     )
 
 
+def _shown(page, key: str) -> list[str]:
+    """A data attribute of every finding the filters leave visible."""
+    return page.eval_on_selector_all(
+        ".finding", f"els => els.filter(e => !e.hidden).map(e => e.dataset.{key})"
+    )
+
+
+#: For each marked span flagged by errors only: whether it lost its colour.
+ONLY_ERROR_SPANS = """() => {
+  const sev = {};
+  document.querySelectorAll('.finding').forEach(li => { sev[li.dataset.f] = li.dataset.severity; });
+  return Array.from(document.querySelectorAll('.ev'))
+    .filter(e => e.dataset.f.split(' ').every(f => sev[f] === 'error'))
+    .map(e => e.classList.contains('off'));
+}"""
+
+
 # ------------------------------------------------------------------ tests
 
 
@@ -210,24 +228,29 @@ def test_the_severity_and_rule_filters_hide_findings_and_their_marks(open_page, 
     assert all(others.nth(i).is_visible() for i in range(others.count()))
     # Spans flagged only by errors lose their colour; none is still coloured as an error.
     assert page.locator(".ev.sev-error").count() == 0
+    only_errors = page.evaluate(ONLY_ERROR_SPANS)
+    assert only_errors and all(only_errors)
+    assert page.locator("#overview .tick").count() == total - n_errors
     page.locator("input[data-sev=error]").check()
-    assert page.locator(".ev.sev-error").count() > 0
+    assert page.locator(".ev.off").count() == 0
+    assert page.locator("#overview .tick").count() == total
 
     code = errors.first.get_attribute("data-code")
     page.locator("#f-rule").select_option(code)
-    shown = page.eval_on_selector_all(".finding", "els => els.filter(e => !e.hidden).map(e => e.dataset.code)")
-    assert shown and set(shown) == {code}
+    assert set(_shown(page, "code")) == {code}
     assert watch.errors == []
 
 
 def test_the_reviewed_filter_shows_only_reviewed_or_unreviewed_findings(open_page, sample_page):
     page, _ = open_page(sample_page)
+    total = page.locator(".finding").count()
     page.locator("#f-reviewed").select_option("no")
-    shown = page.eval_on_selector_all(".finding", "els => els.filter(e => !e.hidden).map(e => e.dataset.reviewed)")
-    assert set(shown) <= {"no"}
+    unreviewed = _shown(page, "reviewed")
+    assert set(unreviewed) <= {"no"}
     page.locator("#f-reviewed").select_option("yes")
-    shown = page.eval_on_selector_all(".finding", "els => els.filter(e => !e.hidden).map(e => e.dataset.reviewed)")
-    assert set(shown) <= {"yes"}
+    reviewed = _shown(page, "reviewed")
+    assert set(reviewed) <= {"yes"}
+    assert len(unreviewed) + len(reviewed) == total
 
 
 def test_a_claim_shows_its_value_and_linked_citation_and_pins_on_click(open_page, sample_page):

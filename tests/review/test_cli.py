@@ -187,11 +187,13 @@ def test_a_corrupt_review_file_is_exit_2_naming_the_line_and_is_left_alone(small
     lines[broken_at] = lines[broken_at].replace('"accepted"', '"maybe"')
     broken = "\n".join(lines) + "\n"
     path.write_text(broken)
+    entry_line = max(i for i in range(broken_at) if lines[i].strip() == "{") + 1
     for args in (["check"], ["review", "--prune"], ["review", "--list"]):
         result = nlmg(small_project, *args)
         assert result.returncode == 2, args
         assert len(result.stderr.splitlines()) == 1
-        assert "nlmg-facts.review.json:" in result.stderr and "decision" in result.stderr
+        assert f"nlmg-facts.review.json:{entry_line}: invalid review file: reviews.0.decision" \
+            in result.stderr
     # Invalid JSON: the line and column of the defect.
     path.write_text(broken.replace('"reason": "baseline",', '"reason": "baseline"', 1))
     result = nlmg(small_project, "check")

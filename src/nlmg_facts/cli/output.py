@@ -10,6 +10,12 @@ from pathlib import Path
 from ..errors import UsageError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_output(text: str, output: str | None) -> None:
     if not output or output == "-":
         sys.stdout.write(text)
@@ -25,6 +31,9 @@ def write_output(text: str, output: str | None) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        # mkstemp creates 0600; give the file the mode a plain open() would
+        # (or keep the mode of the file being replaced).
+        os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

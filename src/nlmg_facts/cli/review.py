@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -23,6 +24,9 @@ from ..errors import UsageError
 from ..models import DocumentReport, Finding, Report
 from ..models.review import Decision, ReviewEntry, ReviewFile
 from . import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..review.store import ReviewStore
 
 DEFAULT_PATHS = ["sources/"]
 #: Shortest fingerprint prefix accepted on the command line (like a short git hash).
@@ -154,7 +158,7 @@ def _line(doc: DocumentReport, f: Finding) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ..pipeline import run_check
-    from ..review.apply import apply_reviews, entry_for, stale_entries
+    from ..review.apply import apply_reviews
     from ..review.store import ReviewStore, review_file_for_writing
 
     interactive = (
@@ -163,15 +167,15 @@ def run(args: argparse.Namespace) -> int:
         and sys.stdout.isatty()
     )
     _validate(args, interactive)
-    prefixes = [("accepted", _prefix(v)) for v in args.accept]
-    prefixes += [("dismissed", _prefix(v)) for v in args.dismiss]
+    for value in [*args.accept, *args.dismiss]:
+        _prefix(value)  # a malformed fingerprint fails before the analysis
     config = with_cli(
         load_config(args.config, use_config=not args.no_config),
         select=args.select,
         ignore=args.ignore,
     )
     reviewer = None
-    if interactive or prefixes or args.accept_all:
+    if interactive or args.accept or args.dismiss or args.accept_all:
         reviewer = (args.reviewer or default_reviewer(config.root) or "").strip()
         if not reviewer:
             raise UsageError("who is reviewing? pass --reviewer NAME (no git user.name or $USER)")
@@ -181,25 +185,47 @@ def run(args: argparse.Namespace) -> int:
     result = run_check(args.paths or DEFAULT_PATHS, config, jobs=args.jobs, keep_documents=interactive)
     report = apply_reviews(result.report, store.read(), store.document_key)
     status = _tell_problems(report)
-
     if interactive:
-        from ..review.session import Item, Session, Style
+        return _walk(report, result.analyses, store, reviewer or "") or status
+    entries = _decisions(args, report, store, reviewer or "")
+    _record(args, report, store, entries)
+    if args.list_:
+        done = {e.fingerprint for e in entries}
+        open_ = [(d, f) for d, f in _findings(report) if f.suppression is None and f.fingerprint not in done]
+        for d, f in open_:
+            print(f"{f.fingerprint[:12]} {_line(d, f)}")
+        print(f"{len(open_)} unreviewed finding{'s' if len(open_) != 1 else ''}.")
+    return status
 
-        items = [
-            Item(doc=d, finding=f, key=store.document_key(d.path), analysis=result.analyses.get(d.uri))
-            for d, f in _findings(report)
-            if f.suppression is None
-        ]
-        if not items:
-            print(f"Nothing to review: every finding is reviewed in {store.path}.")
-            return status
-        outcome = Session(store, reviewer or "", sys.stdin, sys.stdout, Style.for_environment()).run(items)
-        return 130 if outcome.interrupted else status
+
+def _walk(report: Report, analyses: dict, store: "ReviewStore", reviewer: str) -> int:
+    """The terminal walk-through of the unreviewed findings; 130 when interrupted."""
+    from ..review.session import Item, Session, Style
+
+    items = [
+        Item(doc=d, finding=f, key=store.document_key(d.path), analysis=analyses.get(d.uri))
+        for d, f in _findings(report)
+        if f.suppression is None
+    ]
+    if not items:
+        print(f"Nothing to review: every finding is reviewed in {store.path}.")
+        return EXIT_OK
+    outcome = Session(store, reviewer, sys.stdin, sys.stdout, Style.for_environment()).run(items)
+    return 130 if outcome.interrupted else EXIT_OK
+
+
+def _decisions(
+    args: argparse.Namespace, report: Report, store: "ReviewStore", reviewer: str
+) -> list[ReviewEntry]:
+    """Entries for --accept/--dismiss (each resolved to one finding) and --accept-all."""
+    from ..review.apply import entry_for
 
     today = dt.date.today()
-    entries: list[ReviewEntry] = []
     chosen: dict[str, Decision] = {}
-    for decision, prefix in prefixes:
+    entries: list[ReviewEntry] = []
+    requested = [("accepted", _prefix(v)) for v in args.accept]
+    requested += [("dismissed", _prefix(v)) for v in args.dismiss]
+    for decision, prefix in requested:
         doc, f = resolve(report, prefix)
         if chosen.get(f.fingerprint, decision) != decision:
             raise UsageError(f"fingerprint {prefix} is both accepted and dismissed")
@@ -211,6 +237,15 @@ def run(args: argparse.Namespace) -> int:
             for d, f in _findings(report)
             if f.suppression is None and f.fingerprint not in chosen
         ]
+    return entries
+
+
+def _record(
+    args: argparse.Namespace, report: Report, store: "ReviewStore", entries: list[ReviewEntry]
+) -> None:
+    """Add the entries and prune stale ones in one locked update; say what changed."""
+    from ..review.apply import stale_entries
+
     pruned: list[ReviewEntry] = []
 
     def change(current: ReviewFile) -> ReviewFile:
@@ -223,24 +258,16 @@ def run(args: argparse.Namespace) -> int:
             reviews = [e for e in reviews if e.key not in stale]
         return ReviewFile(schema_version=current.schema_version, reviews=reviews)
 
-    exists = store.path.exists()
-    if entries or (args.prune and exists):
-        store.update(change)
+    if not entries and not (args.prune and store.path.exists()):
+        if args.prune:
+            print(f"{store.path}: no review file yet, nothing to prune.")
+        return
+    store.update(change)
     for e in entries:
         print(f"{e.decision} {e.fingerprint[:12]} {e.document} {e.code} {e.message}")
     for e in pruned:
         print(f"pruned {e.fingerprint[:12]} {e.document} {e.code} {e.message}")
-    if entries or (args.prune and exists):
-        print(f"{store.path}: {len(entries)} recorded, {len(pruned)} pruned.")
-    elif args.prune:
-        print(f"{store.path}: no review file yet, nothing to prune.")
-    if args.list_:
-        done = {e.fingerprint for e in entries}
-        open_ = [(d, f) for d, f in _findings(report) if f.suppression is None and f.fingerprint not in done]
-        for d, f in open_:
-            print(f"{f.fingerprint[:12]} {_line(d, f)}")
-        print(f"{len(open_)} unreviewed finding{'s' if len(open_) != 1 else ''}.")
-    return status
+    print(f"{store.path}: {len(entries)} recorded, {len(pruned)} pruned.")
 
 
 def _tell_problems(report: Report) -> int:

@@ -147,6 +147,8 @@ class _TextRenderer:
         self.text = hd.doc.text if hd.doc else ""
         self.findings = hd.report.findings
         self.tab_claims: set[int] = set()
+        #: True once a long paragraph was split for reading (the page says so).
+        self.soft_breaks = False
         self.marks = self._marks()
 
     def _marks(self) -> _Marks:
@@ -257,6 +259,7 @@ class _TextRenderer:
             cuts = [p_lo]
             if len(inner) + 1 > _SOFT_PARAGRAPH_LIMIT:
                 cuts += inner[_SOFT_PARAGRAPH_SENTENCES - 1 :: _SOFT_PARAGRAPH_SENTENCES]
+                self.soft_breaks = True
             for c_lo, c_hi in zip(cuts, cuts[1:] + [p_hi]):
                 no = _sentence_no(doc, c_lo)
                 label = f' data-n="{no}"' if no else ""
@@ -413,7 +416,6 @@ def _document_data(hd: HtmlDocument) -> dict[str, Any]:
             "value": describe_value(c),
             "text": c.text,
             "about": attribute_display(c),
-            "key": c.attribute.key,
             "sentence": c.sentence + 1,
             "cite": link.citation if link else None,
             "conf": round(link.confidence, 2) if link else 0,
@@ -446,13 +448,12 @@ def _document_section(n: int, hd: HtmlDocument) -> str:
         doc = hd.doc
         renderer = _TextRenderer(n, hd)
         back_start = doc.back_matter.start if doc.back_matter else len(doc.text)
-        soft = "\n" not in doc.text[:back_start].strip()
         body = renderer.body(0, back_start)
         back = renderer.back(back_start, len(doc.text)) if back_start < len(doc.text) else ""
         note = (
-            '<p class="soft-note">The source has no paragraph breaks; the page adds one every '
+            '<p class="soft-note">The source has long paragraphs; the page adds a break every '
             f"{_SOFT_PARAGRAPH_SENTENCES} sentences. Margin numbers are sentence numbers.</p>"
-            if soft else '<p class="soft-note">Margin numbers are sentence numbers.</p>'
+            if renderer.soft_breaks else '<p class="soft-note">Margin numbers are sentence numbers.</p>'
         )
         article = (
             f'<article class="text" aria-label="Text of {_e(r.path)}">{note}'
@@ -670,6 +671,10 @@ border-bottom:2px solid var(--kc,#aaa)}
 #card .c-actions{margin-top:.5rem;display:flex;gap:.4rem;flex-wrap:wrap}
 #card button{font:inherit;font-size:12px;border:1px solid var(--line);background:var(--soft);border-radius:6px;padding:.1rem .5rem;cursor:pointer}
 #card .c-hint{color:var(--muted);font-size:11px;margin-top:.4rem}
+#overview{position:fixed;right:0;top:var(--hh);bottom:0;width:12px;z-index:4;border-left:1px solid var(--line);background:var(--bg)}
+#overview .tick{position:absolute;left:2px;right:2px;height:4px;border-radius:2px;background:var(--muted);cursor:pointer;margin-top:-2px}
+#overview .tick.sev-error{background:var(--err)}#overview .tick.sev-warning{background:var(--warn)}
+#overview .tick.sev-info{background:var(--info)}#overview .tick.reviewed{background:var(--rev);opacity:.6}
 @media (max-width:900px){.cols{grid-template-columns:1fr}.panel{position:static;max-height:none}
 .text{padding:1rem 1rem 1rem 2.6rem}}
 @media print{header.top,.panel,#card{display:none}.cols{display:block}}
@@ -883,7 +888,10 @@ function hover(claimEl, on) {
 }
 function showCard(claimEl) {
   if (pinned && pinned !== claimEl) return;
-  if (fill(claimEl)) { shownFor = claimEl; hover(claimEl, true); place(claimEl); }
+  if (fill(claimEl)) {
+    shownFor = claimEl; hover(claimEl, true); place(claimEl);
+    claimEl.setAttribute('aria-describedby', 'card');
+  }
 }
 function hideCard() {
   if (pinned) return;
@@ -893,6 +901,8 @@ function pin(claimEl, focus) {
   pinned = null;
   card.classList.add('pinned');
   pinned = claimEl;
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-label', 'Claim details');
   fill(claimEl); shownFor = claimEl; hover(claimEl, true); place(claimEl);
   if (focus) card.focus({preventScroll: true});
 }
@@ -900,6 +910,8 @@ function unpin(refocus) {
   const was = pinned;
   pinned = null;
   card.classList.remove('pinned');
+  card.setAttribute('role', 'tooltip');
+  card.removeAttribute('aria-label');
   hideCard();
   if (refocus && was) was.focus({preventScroll: true});
 }
@@ -920,5 +932,27 @@ document.addEventListener('click', ev => {
   if (pinned && !card.contains(ev.target)) unpin(false);
 });
 window.addEventListener('scroll', () => { if (shownFor && !card.hidden) place(shownFor); }, {passive: true});
+
+// ---- overview: a tick per shown finding down the right edge, like a scrollbar map
+const overview = el('div');
+overview.id = 'overview';
+overview.setAttribute('aria-hidden', 'true');
+document.body.append(overview);
+function drawOverview() {
+  overview.replaceChildren();
+  const height = root.scrollHeight;
+  visible().forEach(li => {
+    const m = marksOf(li, 0)[0] || marksOf(li)[0];
+    if (!m) return;
+    const tick = el('div', 'tick sev-' + li.dataset.severity + (li.dataset.reviewed === 'yes' ? ' reviewed' : ''));
+    tick.style.top = (100 * (m.getBoundingClientRect().top + window.scrollY) / height) + '%';
+    tick.title = li.dataset.code + ': ' + $('.f-msg', li).textContent;
+    tick.addEventListener('click', () => select(li, false));
+    overview.append(tick);
+  });
+}
+drawOverview();
+window.addEventListener('resize', drawOverview);
+$$('.filters input[data-sev], .filters select').forEach(e => e.addEventListener('change', drawOverview));
 })();
 """

@@ -166,6 +166,11 @@ def _citation_lines(item: Item, style: Style) -> list[str]:
         shown.add(c.id)
         how = f"{link.method}, confidence {link.confidence:.2f}"
         lines.append(f"  {name} -> [{c.number or c.id}] {_clip(c.text)} {style.dim('(' + how + ')')}")
+    # A citation quoted as evidence is on screen already.
+    shown |= {
+        c.id for c in a.citations
+        if c.id in f.citations and any(c.span.contains(e.span) for e in f.evidence)
+    }
     for cid in f.citations:
         if cid in by_id and cid not in shown:
             shown.add(cid)
