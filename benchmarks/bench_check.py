@@ -24,8 +24,8 @@ import argparse
 import math
 import os
 import random
-import resource
 import re
+import resource
 import statistics
 import subprocess
 import sys

@@ -38,14 +38,17 @@ def _findings() -> dict[str, list[dict]]:
     }
 
 
+def _holds(finding: dict, quote: str) -> bool:
+    """One evidence span, or the sentence around it, holds the quote."""
+    return any(quote in ev["text"] or quote in (ev.get("context") or "") for ev in finding["evidence"])
+
+
 def _matches(finding: dict, planted: dict) -> bool:
-    """Same rule (code or prefix) and one evidence span holding the planted quote."""
+    """Same rule (code or prefix), the planted quote and, if given, the other side's quote."""
     if not finding["code"].startswith(planted["code"]):
         return False
-    quote = planted["quote"]
-    return any(
-        quote in ev["text"] or (ev["text"] and ev["text"] in quote) or quote in (ev.get("context") or "")
-        for ev in finding["evidence"]
+    return _holds(finding, planted["quote"]) and (
+        "with" not in planted or _holds(finding, planted["with"])
     )
 
 

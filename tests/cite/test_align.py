@@ -81,3 +81,26 @@ def test_a_document_without_back_matter_has_no_citations_and_no_links(doc_of):
 
     result = cite_document(ingest("A short text. Nothing else."), [])
     assert result.citations == [] and all(s.citation is None for s in result.sentence_links)
+
+
+def test_an_empty_range_update_of_the_alignment_tree_is_a_no_op():
+    # Reusing the last citation of a list whose length is a power of two asks for
+    # an empty range at the very end; it used to rebuild past the array and crash.
+    from nlmg_facts.cite.align import _MaxTree
+
+    tree = _MaxTree([0.0, 1.0, 2.0, 3.0])
+    tree.add(4, 4, 5.0)
+    tree.add(2, 4, 1.0)
+    assert tree.max(0, 4) == (4.0, 3)
+
+
+def test_claim_links_carry_the_matched_terms_of_their_sentence(doc_of):
+    from nlmg_facts.models.citations import SentenceLink
+
+    claim = DateClaim(
+        id="date@0", text="2010", span=Span(start=0, end=4), sentence=0,
+        value=DateValue(start=None, end=None, precision="year", iso="2010"),
+    )
+    link = SentenceLink(sentence=0, citation="c1", confidence=0.9, method="alignment",
+                        reason="matched 'x', 'y'", matched=["x", "y"])
+    assert link_claims([claim], [link])[0].matched == ["x", "y"]

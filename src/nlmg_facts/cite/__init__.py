@@ -59,6 +59,7 @@ def link_claims(claims: list[Claim], sentence_links: list[SentenceLink]) -> list
             out.append(ClaimLink(
                 claim=claim.id, sentence=claim.sentence, citation=link.citation,
                 confidence=link.confidence, method=link.method, reason=link.reason,
+                matched=link.matched,
             ))
     return out
 

@@ -46,23 +46,54 @@ def parse(text: str) -> DateValue | None:
     return parse_date(text.strip())
 
 
-def cited_date(text: str, start: int) -> CitedDate | None:
-    """A ``CitedDate`` for ``text`` found at absolute offset ``start``; None if not a date."""
-    stripped = text.strip()
-    if not stripped or len(stripped) > 40 or not any(ch.isdigit() for ch in stripped):
-        return None  # every stated date has a digit; most pieces are not dates
-    lead = len(text) - len(text.lstrip())
-    span = Span(start=start + lead, end=start + lead + len(stripped))
-    value = parse(stripped)
-    if value is not None:
-        return CitedDate(text=stripped, span=span, value=value, valid=True)
-    problem = date_problem(stripped)
-    if problem is None and looks_like_date(stripped):
-        problem = f"{stripped} is not a calendar date"  # year 0000 and the like
-    if problem is not None:
+class DateMemo:
+    """Date strings already read in one back matter: entries repeat their access dates."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[DateValue | None, str | None] | None] = {}
+
+    def read(self, stripped: str) -> tuple[DateValue | None, str | None] | None:
+        """(value, problem) for a stripped date string; None when it is not a date at all."""
+        if stripped in self._seen:
+            return self._seen[stripped]
+        out: tuple[DateValue | None, str | None] | None = None
+        if stripped and len(stripped) <= 40 and any(ch.isdigit() for ch in stripped):
+            # Every stated date has a digit; most pieces are not dates.
+            value = parse(stripped)
+            if value is not None:
+                out = (value, None)
+            else:
+                problem = date_problem(stripped)
+                if problem is None and looks_like_date(stripped):
+                    problem = f"{stripped} is not a calendar date"  # year 0000 and the like
+                if problem is not None:
+                    out = (None, problem)
+        self._seen[stripped] = out
+        return out
+
+    def is_date(self, text: str) -> bool:
+        return self.read(text.strip()) is not None
+
+    def cited(self, text: str, start: int) -> CitedDate | None:
+        """A ``CitedDate`` for ``text`` found at absolute offset ``start``; None if not a date."""
+        stripped = text.strip()
+        found = self.read(stripped)
+        if found is None:
+            return None
+        lead = len(text) - len(text.lstrip())
+        span = Span(start=start + lead, end=start + lead + len(stripped))
+        value, problem = found
+        if value is not None:
+            return CitedDate(text=stripped, span=span, value=value, valid=True)
         # Date-shaped but impossible (30 February, year 0000): kept, marked invalid.
         return CitedDate(text=stripped, span=span, value=None, valid=False, problem=problem)
-    return None
+
+
+def cited_date(text: str, start: int) -> CitedDate | None:
+    """A ``CitedDate`` for ``text`` found at absolute offset ``start``; None if not a date."""
+    return DateMemo().cited(text, start)
 
 
 def find(text: str, start: int, end: int) -> list[tuple[int, int, DateValue]]:

@@ -7,23 +7,43 @@ name, distinctive title words, dates and numbers) and finds, by dynamic
 programming, the assignment that maximises the total similarity subject to:
 
 * a sentence cites nothing, the citation last used, or a later one
-  (skipping a few citations costs a little: they are used elsewhere, e.g. in
-  an infobox the flattened text lost);
+  (skipping a citation costs a little: it is used elsewhere, e.g. in an
+  infobox the flattened text lost);
+* the next unused citation needs less evidence than the others (order of
+  first use makes it the likeliest new one);
 * an earlier citation may be cited again (a reused named reference), at a cost,
   so only a strong match does it.
 
-The cost is O(sentences x citations) with set lookups; similarities are
-computed from inverted indexes so only pairs that share something are scored.
+A pass after the alignment lets sentences without evidence of their own
+inherit a neighbour's citation when they continue it: a quotation running
+on, a pronoun before any name ("He said ...", "Stating that ..., she ..."),
+the same subject as the sentence before, or a short gap between two
+sentences citing one source.
+
+Complexity, for S body sentences, R citations, T tokens of the body and P
+(sentence, citation) pairs that share a feature (P is at most S x K, K the
+candidates of a sentence; features shared by more than ``MAX_POSTING``
+citations are ignored as uninformative, so K stays bounded):
+
+* tokenising: one regex pass per sentence and per citation, O(T + R);
+* similarity: inverted indexes from token, title stem, number, work and
+  publication date to citations; a sentence meets only the citations it
+  shares something with, O(T + P);
+* alignment: the DP state is the furthest citation used; its values live in
+  a segment tree with range add and range max, so a sentence costs
+  O(K log R) (a prefix max for each forward move, a suffix add for each
+  reuse), O(P log R) time and O(R + P) memory in all -- never S x R;
+* the continuation pass is linear in S.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from bisect import bisect_right
-from functools import lru_cache
 import unicodedata
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -33,11 +53,35 @@ from ..models.citations import Citation, SentenceLink
 from . import _dates
 from ._data import data, words
 
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*|\d+(?:st|nd|rd|th)?")
-_POSSESSIVE = regex.compile(r"['’]s$")
+# One token per match, already clean, so no per-token Python work is needed.
+_TOKEN = regex.compile(
+    r"""
+    \p{L}[\p{L}\p{M}]*                       # a word
+    (?:(?:-+|['’]+(?!s(?![\p{L}\p{M}])))     # inner hyphen or apostrophe, not a possessive 's
+       [\p{L}\p{M}]+)*                       # ... and the letters after it
+  | \d+(?:st|nd|rd|th)?                      # a number or an ordinal (on lower-cased text)
+    """,
+    regex.VERBOSE,
+)
+# Only sentences with a four-digit number can state a date with a year.
+_YEAR = regex.compile(r"(?<!\d)\d{4}(?!\d)")
+# Quotation marks, opening or closing by what is around them.
+_QUOTE_MARK = regex.compile(
+    r"""
+    (?P<open>(?:^|(?<=[\s(\[—–\-]))["“](?=\S))   # "word: after a space, before a letter
+  | (?P<close>["”])                              # anything else closes
+    """,
+    regex.VERBOSE,
+)
+#: A quotation left open longer than this many sentences lost its closing mark.
+MAX_QUOTE_SENTENCES = 4
+# A quoted stretch of a sentence, to compare with citation titles.
+_QUOTED = regex.compile(r"""(?:"(?P<q>[^"]{8,200})"|“(?P<q>[^“”]{8,200})”)""")
 
 #: A sentence's similarity must exceed this to be worth linking.
 THRESHOLD = 0.4
+#: The next unused citation (the likeliest new one) needs only this much.
+NEXT_THRESHOLD = 0.1
 #: Evidence enough to share a neighbour's citation.
 EXTEND_THRESHOLD = 0.3
 #: Longest run of unlinked sentences between two links to one citation that is bridged.
@@ -50,6 +94,12 @@ SKIP_COST = 0.5
 REUSE_COST = 1.0
 #: Similarity at which confidence reaches about two thirds.
 CONFIDENCE_SCALE = 1.5
+#: A feature (name, title word, date) shared by more citations than this tells nothing.
+MAX_POSTING = 12
+#: A subject word used in more than this share of the body's sentences is the article's topic.
+MAX_SUBJECT_SHARE = 0.08
+#: How far into a sentence its subject is looked for ("Before the novel was published, Garland ...").
+SUBJECT_WINDOW = 8
 #: Weights of the evidence kinds.
 W_SURNAME = 2.6
 W_GIVEN = 0.8
@@ -57,33 +107,27 @@ W_WORK = 2.2
 W_DATE = 1.2
 W_NUMBER = 0.9
 W_TITLE_MAX = 1.2  # per title word, before distinctiveness scaling
+W_QUOTED_TITLE = 2.0  # a citation's title quoted in the sentence
+
+_SUFFIXES = ("ings", "ing", "ed", "es", "s")
+_NEG = float("-inf")
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t, _ in _raw_tokens(text)]
+    """Lower-case tokens in order; possessive 's dropped."""
+    return _TOKEN.findall(text.lower())
 
 
-def _raw_tokens(text: str) -> list[tuple[str, bool]]:
-    """(lower-case token, was capitalised) pairs in order; possessives dropped."""
-    out = []
-    for m in _WORD.finditer(text):
-        g = m.group()
-        w = g.lower()
-        if w.endswith(("'s", "’s")):
-            w = w[:-2]
-        w = w.strip("'’-")
-        if w:
-            out.append((w, g[0].isupper()))
-    return out
+def _fold(word: str) -> str:
+    """Accents off ('première' -> 'premiere'); ASCII words pass untouched."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-_SUFFIXES = ("ings", "ing", "ed", "es", "s")
-
-
-@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     """A crude suffix stripper: 'filming', 'filmed' and 'films' meet at 'film'."""
-    word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    word = _fold(word)
     for suf in _SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 3:
             word = word[: -len(suf)]
@@ -100,189 +144,456 @@ def _norm_phrase(text: str) -> str:
     return " ".join(toks)
 
 
+def _idf(df: int, n: int) -> float:
+    return max(0.0, math.log((n + 1) / (df + 0.5)) / math.log(n + 1))
+
+
 @dataclass(slots=True)
 class _CiteFeatures:
-    index: int
     surnames: dict[str, str] = field(default_factory=dict)  # token -> display name
     givens: set[str] = field(default_factory=set)
-    works: list[str] = field(default_factory=list)  # normalised phrases
     title_words: set[str] = field(default_factory=set)  # stems
+    title_phrase: str | None = None  # the whole title, when long enough to be quoted
     numbers: set[str] = field(default_factory=set)  # non-year numbers and ordinals in the title
-    date: DateValue | None = None
+    day: dt.date | None = None  # day-precision publication date
 
 
-def _features(citations: list[Citation], stop: frozenset[str]) -> list[_CiteFeatures]:
-    feats = []
-    for i, c in enumerate(citations):
-        f = _CiteFeatures(index=i)
+def _features(citations: list[Citation], stop: frozenset[str]) -> tuple[list[_CiteFeatures], list[list[str]]]:
+    """Per citation: its features, and the normalised phrases of its work and publisher."""
+    feats, works = [], []
+    for c in citations:
+        f = _CiteFeatures()
         for a in c.authors:
             surname_toks = _tokens(a.surname)
             if surname_toks:
                 f.surnames[surname_toks[-1]] = a.display
             if a.given:
                 f.givens.update(_tokens(a.given))
+        phrases = []
         for part in (c.work, c.publisher):
             if part is not None:
                 phrase = _norm_phrase(part.text)
-                if phrase and phrase not in stop:
-                    f.works.append(phrase)
+                if phrase and phrase not in stop and phrase not in phrases:
+                    phrases.append(phrase)
+        works.append(phrases)
         if c.title is not None:
-            for t in _tokens(c.title.text):
+            toks = _tokens(c.title.text)
+            for t in toks:
                 if t[0].isdigit():
                     if not (len(t) == 4 and t.isdigit()):
                         f.numbers.add(t)
                 elif t not in stop and len(t) > 2:
                     f.title_words.add(_stem(t))
+            if len(toks) >= 2:
+                f.title_phrase = " ".join(toks)
         if c.date is not None and c.date.value is not None and c.date.value.resolved:
-            f.date = c.date.value
+            v = c.date.value
+            if v.precision == "day" and v.start is not None:
+                f.day = v.start
         feats.append(f)
-    return feats
+    return feats, works
 
 
-@dataclass(slots=True)
-class _Score:
-    value: float = 0.0
-    matched: list[str] = field(default_factory=list)
+class _Similarity:
+    """Inverted indexes over the citations and the body; scores only pairs that share something."""
 
-    def add(self, weight: float, what: str) -> None:
-        self.value += weight
-        self.matched.append(what)
+    def __init__(self, doc: Document, citations: list[Citation]) -> None:
+        stop = frozenset(data()["stopwords"])
+        self.stop = stop
+        feats, works = _features(citations, stop)
+        self.feats = feats
+        sentences = doc.body_sentences
+        self.texts = [doc.sentence_text(s.index) for s in sentences]
+        self.tokens = [_tokens(t) for t in self.texts]
+        self.sets = [set(t) for t in self.tokens]
+        n_sent = max(1, len(sentences))
+        n_cite = max(1, len(citations))
+        token_df: Counter[str] = Counter()
+        for s in self.sets:
+            token_df.update(s)
+        self.token_df = token_df
+        self.n_sent = n_sent
+        self._caps_cache: dict[int, list[bool] | None] = {}
 
+        # Surnames: token -> citations; weaker when shared or common in the text.
+        sur: dict[str, list[int]] = defaultdict(list)
+        num: dict[str, list[int]] = defaultdict(list)
+        title: dict[str, list[int]] = defaultdict(list)
+        for j, f in enumerate(feats):
+            for t in f.surnames:
+                sur[t].append(j)
+            for t in f.numbers:
+                num[t].append(j)
+            for t in f.title_words:
+                title[t].append(j)
+        self.surname_post = {t: js for t, js in sur.items() if len(js) <= MAX_POSTING}
+        self.surname_weight = {
+            t: W_SURNAME / math.sqrt(len(js)) * min(1.0, 3.0 / max(1, token_df[t]))
+            for t, js in self.surname_post.items()
+        }
+        self.number_post = {t: js for t, js in num.items() if len(js) <= MAX_POSTING}
 
-def similarities(doc: Document, citations: list[Citation]) -> list[dict[int, _Score]]:
-    """Per body sentence, the citations it shares something with and how much."""
-    stop = frozenset(data()["stopwords"])
-    feats = _features(citations, stop)
-    sentences = doc.body_sentences
-    # (token, capitalised) pairs in order, to see the word before a surname.
-    sent_raw = [_raw_tokens(doc.sentence_text(s.index)) for s in sentences]
-    sent_tokens = [[t for t, _ in raw] for raw in sent_raw]
-    sent_sets = [set(t) for t in sent_tokens]
-    sent_stems = [{_stem(t) for t in toks if t not in stop} for toks in sent_tokens]
-    sent_phrases = [" " + " ".join(t) + " " for t in sent_tokens]
-    n_sent = max(1, len(sentences))
-    n_cite = max(1, len(citations))
+        # Title stems: the body's surface words that reach a title stem, found
+        # without stemming the whole vocabulary (a stem is a prefix of its word).
+        prefixes = {s[:3] for s in title}
+        surface: dict[str, str] = {}
+        for t in token_df:
+            if len(t) > 2 and not t[0].isdigit() and t not in stop and _fold(t[:3]) in prefixes:
+                st = _stem(t)
+                if st in title:
+                    surface[t] = st
+        self.surface = surface
+        surface_keys = surface.keys()
+        self.stems = [{surface[t] for t in s & surface_keys} for s in self.sets]
+        stem_df: Counter[str] = Counter()
+        for s in self.stems:
+            stem_df.update(s)
+        self.title_post: dict[str, tuple[float, list[int]]] = {}
+        for t, js in title.items():
+            w = W_TITLE_MAX * _idf(len(js), n_cite) * _idf(stem_df.get(t, 0), n_sent) ** 2
+            if w > 0.05 and len(js) <= MAX_POSTING:
+                self.title_post[t] = (w, js)
 
-    # Inverted indexes: feature -> citations with it.
-    by_surname: dict[str, list[int]] = defaultdict(list)
-    by_title: dict[str, list[int]] = defaultdict(list)
-    by_number: dict[str, list[int]] = defaultdict(list)
-    by_work: dict[str, list[int]] = defaultdict(list)
-    by_month: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for f in feats:
-        for s in f.surnames:
-            by_surname[s].append(f.index)
-        for t in f.title_words:
-            by_title[t].append(f.index)
-        for t in f.numbers:
-            by_number[t].append(f.index)
-        for w in set(f.works):
-            by_work[w].append(f.index)
-        if f.date is not None and f.date.precision == "day":
-            by_month[(f.date.start.year, f.date.start.month)].append(f.index)
+        # Works: indexed by their first word; the phrase is checked only then.
+        by_phrase: dict[str, list[int]] = defaultdict(list)
+        for j, phrases in enumerate(works):
+            for p in phrases:
+                by_phrase[p].append(j)
+        self.work_first: dict[str, list[tuple[str, float, list[int]]]] = defaultdict(list)
+        for p, js in by_phrase.items():
+            if len(js) <= MAX_POSTING:
+                self.work_first[p.split(" ", 1)[0]].append((p, W_WORK / math.sqrt(len(js)), js))
+        # Titles, for quotations of them in the text; a title several citations
+        # share (a database page named after the article's topic) is left out.
+        quoted: dict[str, list[int]] = defaultdict(list)
+        for j, f in enumerate(feats):
+            if f.title_phrase is not None:
+                quoted[f.title_phrase].append(j)
+        self.titles = {p: js for p, js in quoted.items() if len(js) <= 2}
 
-    # How many sentences use a word: a word every paragraph uses tells little.
-    token_df: dict[str, int] = defaultdict(int)
-    stem_df: dict[str, int] = defaultdict(int)
-    for toks, stems in zip(sent_sets, sent_stems):
-        for t in toks:
-            token_df[t] += 1
-        for t in stems:
-            stem_df[t] += 1
-
-    def idf(df: int, n: int) -> float:
-        return max(0.0, math.log((n + 1) / (df + 0.5)) / math.log(n + 1))
-
-    title_weight = {
-        t: W_TITLE_MAX * idf(len(js), n_cite) * idf(stem_df.get(t, 0), n_sent) ** 2
-        for t, js in by_title.items()
-    }
-    # Every date of the body at once, bucketed by sentence (one scan, not one per sentence).
-    body_dates: list[list[DateValue]] = [[] for _ in sentences]
-    if sentences:
-        s_starts = [s.span.start for s in sentences]
-        for d_start, _, value in _dates.find(doc.text, sentences[0].span.start, sentences[-1].span.end):
-            i = bisect_right(s_starts, d_start) - 1
-            if i >= 0 and d_start < sentences[i].span.end:
-                body_dates[i].append(value)
-
-    # Citations per exact publication date: a date many citations share tells little.
-    same_date: dict[dt.date, int] = defaultdict(int)
-    for f in feats:
-        if f.date is not None and f.date.precision == "day":
-            same_date[f.date.start] += 1
-
-    pub_dates = sorted(
-        f.date.start for f in feats if f.date is not None and f.date.precision == "day" and f.date.start
-    )
-
-    out: list[dict[int, _Score]] = []
-    for k, s in enumerate(sentences):
-        scores: dict[int, _Score] = defaultdict(_Score)
-        toks = sent_sets[k]
-        raw = sent_raw[k]
-        for pos, (t, cap) in enumerate(raw):
-            for j in by_surname.get(t, ()):
-                f = feats[j]
-                before = raw[pos - 1] if pos > 0 else None
-                if before is not None and before[1] and before[0] not in f.givens and before[0] not in stop:
-                    continue  # "Andrew Macdonald" is not the author "Moira Macdonald"
-                # Shared by several citations or common in the text: weaker.
-                w = W_SURNAME / math.sqrt(len(by_surname[t])) * min(1.0, 3.0 / max(1, token_df[t]))
-                if before is not None and before[0] in f.givens:
-                    w += W_GIVEN
-                scores[j].add(w, f.surnames[t])
-            if t[0].isdigit():
-                for j in by_number.get(t, ()):
-                    scores[j].add(W_NUMBER / math.sqrt(len(by_number[t])), t)
-        for t in sent_stems[k]:
-            for j in by_title.get(t, ()):
-                w = title_weight[t]
-                if w > 0.05:
-                    scores[j].add(w, t)
-        phrase = sent_phrases[k]
-        for w, js in by_work.items():
-            if " " + w + " " in phrase:
-                for j in js:
-                    scores[j].add(W_WORK / math.sqrt(len(js)), w)
-        for value in body_dates[k]:
-            if not value.resolved or value.precision not in ("day", "month"):
+        # Publication days, sorted, for range look-ups by bisection.
+        dated = sorted((f.day, j) for j, f in enumerate(feats) if f.day is not None)
+        self.days = [d for d, _ in dated]
+        self.day_cites = [j for _, j in dated]
+        self.same_day = Counter(self.days)
+        # Dates stated in the body, per sentence; only sentences with a year are scanned,
+        # runs of consecutive ones in one call.
+        self.dates: list[list[DateValue]] = [[] for _ in sentences]
+        k = 0
+        while k < len(sentences):
+            if not _YEAR.search(self.texts[k]):
+                k += 1
                 continue
-            assert value.start is not None and value.end is not None
-            months = {(value.start.year, value.start.month), (value.end.year, value.end.month)}
-            for ym in months:
-                for j in by_month.get(ym, ()):
-                    d = feats[j].date
-                    assert d is not None and d.start is not None
-                    if value.precision == "day" and value.start <= d.start <= value.end:
-                        scores[j].add(W_DATE / math.sqrt(same_date[d.start]), value.iso)
-                    elif value.precision == "month" and value.start <= d.start <= value.end:
-                        scores[j].add(W_DATE / 2 / math.sqrt(len(by_month[ym])), value.iso)
-                    elif value.precision == "day" and 0 < (d.start - value.end).days <= REPORT_DAYS:
-                        # Published just after the event: likely its report.
-                        after = _count_between(pub_dates, value.end, REPORT_DAYS)
-                        scores[j].add(W_DATE / 2 / math.sqrt(after), f"reported after {value.iso}")
-        out.append(dict(scores))
-    return out
+            first = k
+            while k + 1 < len(sentences) and _YEAR.search(self.texts[k + 1]):
+                k += 1
+            starts = [s.span.start for s in sentences[first : k + 1]]
+            for d_start, _, value in _dates.find(doc.text, sentences[first].span.start, sentences[k].span.end):
+                i = first + bisect_right(starts, d_start) - 1
+                if value.resolved and value.precision in ("day", "month") and d_start < sentences[i].span.end:
+                    self.dates[i].append(value)
+            k += 1
+
+    # ------------------------------------------------------------ scoring
+
+    def _caps(self, k: int) -> list[bool] | None:
+        """Whether each token of sentence ``k`` was capitalised (None if tokenising differs)."""
+        if k not in self._caps_cache:
+            orig = _TOKEN.findall(self.texts[k])
+            self._caps_cache[k] = [t[0].isupper() for t in orig] if len(orig) == len(self.tokens[k]) else None
+        return self._caps_cache[k]
+
+    def hits(self, k: int) -> Iterator[tuple[int, float, str]]:
+        """(citation, weight, matched term) for every feature sentence ``k`` shares."""
+        toks, present = self.tokens[k], self.sets[k]
+        for t in present & self.surname_post.keys():
+            positions = [i for i, x in enumerate(toks) if x == t]
+            caps: list[bool] | None = None
+            for j in self.surname_post[t]:
+                f = self.feats[j]
+                best = 0.0
+                for pos in positions:
+                    before = toks[pos - 1] if pos else None
+                    if before is not None and before in f.givens:
+                        best = max(best, self.surname_weight[t] + W_GIVEN)
+                        continue
+                    if before is not None and before not in self.stop:
+                        if caps is None:
+                            caps = self._caps(k) or [False] * len(toks)
+                        if caps[pos - 1]:
+                            continue  # "Andrew Macdonald" is not the author "Moira Macdonald"
+                    best = max(best, self.surname_weight[t])
+                if best:
+                    yield j, best, f.surnames[t]
+        for t in present & self.number_post.keys():
+            js = self.number_post[t]
+            for j in js:
+                yield j, W_NUMBER / math.sqrt(len(js)), t
+        for st in self.stems[k]:
+            entry = self.title_post.get(st)
+            if entry is not None:
+                for j in entry[1]:
+                    yield j, entry[0], st
+        phrase = None
+        for first in present & self.work_first.keys():
+            phrase = phrase or " " + " ".join(toks) + " "
+            for p, w, js in self.work_first[first]:
+                if " " + p + " " in phrase:
+                    for j in js:
+                        yield j, w, p
+        if self.titles:
+            for q in _QUOTED.finditer(self.texts[k]):
+                js = self.titles.get(" ".join(_tokens(q["q"])))
+                for j in js or ():
+                    yield j, W_QUOTED_TITLE / len(js), "quoted title"
+        for value in self.dates[k]:
+            yield from self._date_hits(value)
+
+    def _date_hits(self, value: DateValue) -> Iterator[tuple[int, float, str]]:
+        assert value.start is not None and value.end is not None
+        days, cites = self.days, self.day_cites
+        lo, hi = bisect_left(days, value.start), bisect_right(days, value.end)
+        if value.precision == "day":
+            for i in range(lo, hi):
+                yield cites[i], W_DATE / math.sqrt(self.same_day[days[i]]), value.iso
+            # Published just after the event: likely its report.
+            after = bisect_right(days, value.end + dt.timedelta(days=REPORT_DAYS))
+            if hi < after <= hi + MAX_POSTING:
+                for i in range(hi, after):
+                    yield cites[i], W_DATE / 2 / math.sqrt(after - hi), f"reported after {value.iso}"
+        elif 0 < hi - lo <= MAX_POSTING:
+            for i in range(lo, hi):
+                yield cites[i], W_DATE / 2 / math.sqrt(hi - lo), value.iso
+
+    def scores(self, k: int) -> dict[int, float]:
+        out: dict[int, float] = {}
+        get = out.get
+        for j, w, _ in self.hits(k):
+            out[j] = get(j, 0.0) + w
+        return out
+
+    def matched(self, k: int, j: int) -> list[str]:
+        """The terms sentence ``k`` shares with citation ``j``, in order, without repeats."""
+        return list(dict.fromkeys(m for c, _, m in self.hits(k) if c == j))
+
+    def names(self, k: int) -> set[str]:
+        """Words written capitalised inside sentence ``k`` (its first word aside): names."""
+        caps = self._caps(k)
+        if caps is None:
+            return set()
+        return {t for i, t in enumerate(self.tokens[k]) if i and caps[i] and t not in self.stop}
+
+    def same_subject(self, k: int, names: set[str]) -> str | None:
+        """The name sentence ``k`` opens on, if it is one of ``names``.
+
+        "Garfield enjoys ...", "Before the novel was published, Garland ...": the
+        first capitalised word among the first ``SUBJECT_WINDOW`` tokens that is
+        not a function word (a capitalised first word that is not among
+        ``names`` may be just the sentence's opening and is passed over). A word
+        that opens a longer name or title, or that many sentences use (the
+        article's topic), is not a subject.
+        """
+        toks = self.tokens[k]
+        caps = self._caps(k)
+        if caps is None or not names:
+            return None
+        for i, t in enumerate(toks[:SUBJECT_WINDOW]):
+            if not caps[i] or t in self.stop or t[0].isdigit():
+                continue
+            if t not in names:
+                if i == 0:
+                    continue
+                return None
+            if i + 1 < len(toks) and caps[i + 1]:
+                return None  # "Never Let Me Go ...", "Andrew Garfield ...": a title or a full name
+            if self.token_df[t] > MAX_SUBJECT_SHARE * self.n_sent:
+                return None  # the article's topic
+            return t
+        return None
 
 
-def _count_between(dates: list[dt.date], after: dt.date, days: int) -> int:
-    """How many of the sorted ``dates`` fall in (after, after + days]."""
-    lo = bisect_right(dates, after)
-    hi = bisect_right(dates, after + dt.timedelta(days=days))
-    return max(1, hi - lo)
+class _MaxTree:
+    """Range max with range add and point raise, each O(log n) (after Al.Cash's segment tree).
+
+    ``d[i]`` is an addition pending on the subtree of internal node ``i``;
+    while no range add has happened (the common case) the pushes are skipped.
+    """
+
+    __slots__ = ("n", "h", "t", "d", "dirty")
+
+    def __init__(self, values: list[float]) -> None:
+        n = 1
+        while n < len(values):
+            n *= 2
+        self.n, self.h, self.dirty = n, n.bit_length(), False
+        self.t = [_NEG] * n + values + [_NEG] * (n - len(values))
+        self.d = [0.0] * n
+        for p in range(n - 1, 0, -1):
+            self.t[p] = max(self.t[2 * p], self.t[2 * p + 1])
+
+    def _push_node(self, i: int) -> None:
+        v = self.d[i]
+        if v:
+            t, d, n = self.t, self.d, self.n
+            for c in (2 * i, 2 * i + 1):
+                t[c] += v
+                if c < n:
+                    d[c] += v
+            d[i] = 0.0
+
+    def _push(self, p: int) -> None:
+        """Push pending additions down the path to leaf ``p``."""
+        if not self.dirty:
+            return
+        t, d, n = self.t, self.d, self.n
+        for s in range(self.h - 1, 0, -1):
+            i = p >> s
+            v = d[i]
+            if v:
+                c = 2 * i
+                t[c] += v
+                t[c + 1] += v
+                if c < n:
+                    d[c] += v
+                    d[c + 1] += v
+                d[i] = 0.0
+
+    def _build(self, p: int) -> None:
+        t, d = self.t, self.d
+        while p > 1:
+            p >>= 1
+            t[p] = max(t[2 * p], t[2 * p + 1]) + d[p]
+
+    def add(self, lo: int, hi: int, v: float) -> None:
+        """Add ``v`` to positions [lo, hi)."""
+        self.dirty = True
+        t, d, n = self.t, self.d, self.n
+        lo += n
+        hi += n
+        l0, r0 = lo, hi
+        while lo < hi:
+            if lo & 1:
+                t[lo] += v
+                if lo < n:
+                    d[lo] += v
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                t[hi] += v
+                if hi < n:
+                    d[hi] += v
+            lo >>= 1
+            hi >>= 1
+        self._build(l0)
+        self._build(r0 - 1)
+
+    def max(self, lo: int, hi: int) -> tuple[float, int]:
+        """Max over [lo, hi) and a position holding it."""
+        if lo >= hi:
+            return _NEG, -1
+        t, n = self.t, self.n
+        lo += n
+        hi += n
+        self._push(lo)
+        self._push(hi - 1)
+        best, pos = _NEG, -1
+        while lo < hi:
+            if lo & 1:
+                if t[lo] > best:
+                    best, pos = t[lo], lo
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                if t[hi] > best:
+                    best, pos = t[hi], hi
+            lo >>= 1
+            hi >>= 1
+        if pos < 0:
+            return best, -1
+        while pos < n:  # walk down to a leaf holding the max
+            self._push_node(pos)
+            pos = 2 * pos if t[2 * pos] >= t[2 * pos + 1] else 2 * pos + 1
+        return best, pos - n
+
+    def get(self, i: int) -> float:
+        p = i + self.n
+        self._push(p)
+        return self.t[p]
+
+    def raise_to(self, i: int, v: float) -> bool:
+        p = i + self.n
+        self._push(p)
+        if v <= self.t[p]:
+            return False
+        self.t[p] = v
+        self._build(p)
+        return True
+
+
+def _align_states(cands: list[dict[int, float]], m: int) -> list[int]:
+    """The cited citation index per sentence (-1 none) of the best monotone path.
+
+    State ``s``: citation ``s - 1`` is the furthest used (0: none yet). The tree
+    holds ``best[s] + SKIP_COST * s``, so a forward move from any earlier state
+    is one prefix max; a reuse raises every later state by the same step
+    function of ``s``, a few suffix adds. O(K log m) per sentence of K candidates.
+    """
+    tree = _MaxTree([0.0] + [_NEG] * m)
+    reached = {0}  # states some path has entered (the others hold -inf)
+    moves: list[dict[int, tuple[int, int]]] = []
+    for gains in cands:
+        ptr: dict[int, tuple[int, int]] = {}
+        moves.append(ptr)
+        if not gains:
+            continue
+        # The best move into state j + 1 (citing j), from the values before this sentence:
+        # from any state up to j (skipping the citations between; from state j, citing
+        # the next unused one, weaker evidence is enough), or from j + 1 (j again).
+        updates: list[tuple[float, int, int]] = []  # (value in tree units, from state, cited)
+        for j, sim in gains.items():
+            g = sim - THRESHOLD
+            if g > 0:
+                best, prev = tree.max(0, j + 1)
+                if j + 1 in reached:
+                    same = tree.get(j + 1) - SKIP_COST  # tree units of state j + 1
+                    if same > best:
+                        best, prev = same, j + 1
+            elif sim > NEXT_THRESHOLD and j in reached:
+                best, prev = tree.get(j), j
+            else:
+                continue
+            if best > _NEG:
+                updates.append((best + SKIP_COST + g, prev, j))
+        # Reuses: in state s, cite the best earlier j < s - 1; a step function of s.
+        run = 0.0
+        for j in sorted(gains):
+            r = gains[j] - THRESHOLD - REUSE_COST
+            if r > run:
+                tree.add(j + 2, m + 1, r - run)
+                run = r
+        for value, prev, j in updates:
+            if tree.raise_to(j + 1, value):
+                ptr[j + 1] = (prev, j)
+                reached.add(j + 1)
+    # Backtrack from the best final state.
+    _, state = tree.max(0, m + 1)
+    chosen = [-1] * len(cands)
+    for k in range(len(cands) - 1, -1, -1):
+        move = moves[k].get(state)
+        if move is not None:
+            state, chosen[k] = move
+            continue
+        best_j, best_r = -1, 0.0
+        for j, sim in cands[k].items():
+            r = sim - THRESHOLD - REUSE_COST
+            if j < state - 1 and r > best_r:
+                best_j, best_r = j, r
+        chosen[k] = best_j
+    return chosen
 
 
 def _confidence(score: float) -> float:
     return round(1.0 - math.exp(-score / CONFIDENCE_SCALE), 3)
-
-
-def _reason(score: _Score) -> str:
-    seen: list[str] = []
-    for m in score.matched:
-        if m not in seen:
-            seen.append(m)
-    return "matched " + ", ".join(repr(m) for m in seen)
 
 
 def align(doc: Document, citations: list[Citation]) -> list[SentenceLink]:
@@ -291,118 +602,110 @@ def align(doc: Document, citations: list[Citation]) -> list[SentenceLink]:
     refs = [c for c in citations if c.kind == "citation"]
     if not sentences:
         return []
-    sims = similarities(doc, refs)
-    m = len(refs)
-    NEG = float("-inf")
-    # best[j + 1]: best total with citation j the furthest used so far (index 0: none yet).
-    best = [0.0] + [NEG] * m
-    # Per sentence, the states whose best path changed: state -> (previous state, cited index).
-    back: list[dict[int, tuple[int, int]]] = []
-    for k in range(len(sentences)):
-        gains = {j: sc.value - THRESHOLD for j, sc in sims[k].items() if sc.value > THRESHOLD}
-        ptr: dict[int, tuple[int, int]] = {}
-        if not gains:
-            back.append(ptr)
-            continue
-        new = best[:]
-        # Forward moves: from state st <= j to j + 1, paying for the citations skipped.
-        top = max(gains)
-        pref: list[tuple[float, int]] = []
-        run_best, run_state = NEG, 0
-        for st in range(top + 1):
-            v = best[st] + SKIP_COST * st
-            if v > run_best:
-                run_best, run_state = v, st
-            pref.append((run_best, run_state))
-        for j, g in gains.items():
-            cands = []
-            if best[j + 1] > NEG:
-                cands.append((best[j + 1] + g, j + 1))  # the citation last used, again
-            pb, ps = pref[j]
-            if pb > NEG:
-                cands.append((pb - SKIP_COST * j + g, ps))
-            if cands:
-                v, st = max(cands)
-                if v > new[j + 1]:
-                    new[j + 1], ptr[j + 1] = v, (st, j)
-        # Reuse: stay in state st and cite an earlier citation j < st - 1.
-        ordered = sorted(gains.items())
-        best_g, best_j, idx = NEG, -1, 0
-        for st in range(ordered[0][0] + 2, m + 1):
-            while idx < len(ordered) and ordered[idx][0] < st - 1:
-                if ordered[idx][1] > best_g:
-                    best_g, best_j = ordered[idx][1], ordered[idx][0]
-                idx += 1
-            if best[st] > NEG:
-                v = best[st] + best_g - REUSE_COST
-                if v > new[st]:
-                    new[st], ptr[st] = v, (st, best_j)
-        best = new
-        back.append(ptr)
-    # Backtrack from the best final state.
-    state = max(range(m + 1), key=lambda st: best[st])
-    chosen = [-1] * len(sentences)
-    for k in range(len(sentences) - 1, -1, -1):
-        prev, cited = back[k].get(state, (state, -1))
-        chosen[k] = cited
-        state = prev
-    return _links(doc, refs, sims, chosen)
+    sim = _Similarity(doc, refs)
+    cands = [sim.scores(k) for k in range(len(sentences))]
+    chosen = _align_states(cands, len(refs))
+    return _links(doc, refs, sim, cands, chosen)
 
 
-def _links(doc: Document, refs: list[Citation], sims: list[dict[int, _Score]], chosen: list[int]) -> list[SentenceLink]:
+def _quote_open(texts: list[str]) -> list[bool]:
+    """Per sentence: whether a quotation opened in an earlier sentence is still open at its start."""
+    out, open_for = [], 0
+    for text in texts:
+        out.append(0 < open_for <= MAX_QUOTE_SENTENCES)
+        state = open_for > 0
+        for m in _QUOTE_MARK.finditer(text):
+            state = m["open"] is not None
+        open_for = open_for + 1 if state else 0
+    return out
+
+
+def _pronoun_first(sim: _Similarity, k: int, pronouns: frozenset[str]) -> bool:
+    """A third-person pronoun before any capitalised name: the sentence leans on the one before."""
+    toks = sim.tokens[k]
+    caps = sim._caps(k)
+    if caps is None:
+        return False
+    for i, t in enumerate(toks):
+        if t in pronouns:
+            return True
+        if i and caps[i]:
+            return False
+    return False
+
+
+def _links(doc: Document, refs: list[Citation], sim: _Similarity, cands: list[dict[int, float]],
+           chosen: list[int]) -> list[SentenceLink]:
     sentences = doc.body_sentences
     n = len(sentences)
     chosen = list(chosen)
     method = ["alignment" if j >= 0 else "none" for j in chosen]
+    why: list[str] = [""] * n
     # A neighbour of a linked sentence with some evidence of its own for the
     # same citation shares it (forward, then backward).
-    for order in (range(1, n), range(n - 2, -1, -1)):
+    for order, step in ((range(1, n), -1), (range(n - 2, -1, -1), 1)):
         for k in order:
-            nb = k - 1 if order.step == 1 else k + 1
-            j = chosen[nb]
-            if chosen[k] < 0 and j >= 0:
-                sc = sims[k].get(j)
-                if sc is not None and sc.value >= EXTEND_THRESHOLD:
-                    chosen[k], method[k] = j, "alignment"
+            j = chosen[k + step]
+            if chosen[k] < 0 and j >= 0 and cands[k].get(j, 0.0) >= EXTEND_THRESHOLD:
+                chosen[k], method[k] = j, "alignment"
     # A short gap between two sentences citing the same source is that source's.
-    last: dict[int, int] = {}
+    last_k, last_j = -1, -1
     for k in range(n):
         j = chosen[k]
-        if j >= 0 and method[k] == "alignment":
-            prev = last.get(j)
-            if prev is not None and 1 < k - prev <= MAX_GAP + 1 and all(chosen[x] < 0 for x in range(prev + 1, k)):
-                for x in range(prev + 1, k):
-                    chosen[x], method[x] = j, "continuation"
-            last = {j: k}
+        if j < 0 or method[k] != "alignment":
+            continue
+        if j == last_j and 1 < k - last_k <= MAX_GAP + 1:
+            for x in range(last_k + 1, k):
+                chosen[x], method[x], why[x] = j, "continuation", f"between sentences citing {refs[j].id}"
+        last_k, last_j = k, j
+    # A sentence continuing a linked one shares its source: a quotation running on,
+    # an opening that refers back ("He said ...") or a pronoun before any name, the same subject.
+    starts = tuple(words("continuation_starts", "prefixes"))
+    pronouns = frozenset(words("continuation_pronouns", "words"))
+    quoted = _quote_open(sim.texts)
+    anchor = -1  # the last sentence linked on its own evidence
+    for k in range(1, n):
+        if method[k - 1] == "alignment":
+            anchor = k - 1
+        j = chosen[k - 1]
+        if chosen[k] >= 0 or j < 0:
+            continue
+        prev = sentences[k - 1].index
+        reason = None
+        if quoted[k]:
+            reason = f"continues the quotation of sentence {prev}"
+        elif sim.texts[k].startswith(starts) or _pronoun_first(sim, k, pronouns):
+            reason = f"continues sentence {prev}"
+        else:
+            names = sim.names(k - 1)
+            if anchor >= 0 and chosen[anchor] == j:
+                names |= sim.names(anchor)
+            subject = sim.same_subject(k, names)
+            if subject is not None:
+                reason = f"same subject ({subject}) as sentence {prev}"
+        if reason is not None:
+            chosen[k], method[k], why[k] = j, "continuation", reason
+    # Confidence: alignment from the evidence; a continuation decays from the link it extends.
     links: list[SentenceLink] = []
+    conf_of: dict[int, float] = {}
     for k, j in enumerate(chosen):
         idx = sentences[k].index
         if j < 0:
             links.append(_none(idx))
             continue
-        sc = sims[k].get(j)
-        if method[k] == "alignment" and sc is not None:
+        if method[k] == "alignment":
+            matched = sim.matched(k, j)
+            conf = _confidence(cands[k].get(j, 0.0))
             links.append(SentenceLink(
-                sentence=idx, citation=refs[j].id, confidence=_confidence(sc.value),
-                method="alignment", reason=_reason(sc), matched=sorted(set(sc.matched)),
+                sentence=idx, citation=refs[j].id, confidence=conf, method="alignment",
+                reason="matched " + ", ".join(repr(m) for m in matched), matched=sorted(set(matched)),
             ))
         else:
-            prev = next(l for l in reversed(links) if l.citation == refs[j].id)
+            conf = round(conf_of.get(j, 0.0) * 0.6, 3)
             links.append(SentenceLink(
-                sentence=idx, citation=refs[j].id, confidence=round(prev.confidence * 0.6, 3),
-                method="continuation", reason=f"between sentences citing {refs[j].id}",
+                sentence=idx, citation=refs[j].id, confidence=conf, method="continuation", reason=why[k],
             ))
-    # A sentence continuing a linked one ("He said ...") shares its source.
-    starts = tuple(words("continuation_starts", "prefixes"))
-    for k in range(1, n):
-        prev_link = links[k - 1]
-        if links[k].citation is None and prev_link.citation is not None:
-            if doc.sentence_text(sentences[k].index).startswith(starts):
-                links[k] = SentenceLink(
-                    sentence=sentences[k].index, citation=prev_link.citation,
-                    confidence=round(prev_link.confidence * 0.6, 3), method="continuation",
-                    reason=f"continues sentence {prev_link.sentence}",
-                )
+        conf_of[j] = conf
     return links
 
 

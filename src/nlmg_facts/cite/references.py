@@ -190,7 +190,7 @@ def _period_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cuts
 
 
-def _split_other(text: str, s: int, e: int, hard_end: bool, out: list[_Piece]) -> None:
+def _split_other(text: str, s: int, e: int, hard_end: bool, out: list[_Piece], dates: _dates.DateMemo) -> None:
     """Cut an unstructured stretch around inline structures and classify the parts."""
     lex = _lexicons()
     # Inline archive notes and "Retrieved" in the middle of a stretch.
@@ -198,7 +198,7 @@ def _split_other(text: str, s: int, e: int, hard_end: bool, out: list[_Piece]) -
         m = rx.search(text, s, e)
         if m is not None:
             if m.start() > s:
-                _split_other(text, s, _rstrip(text, s, m.start()), False, out)
+                _split_other(text, s, _rstrip(text, s, m.start()), False, out, dates)
             date_group = "date" if m.group("date") is not None else "date2"
             out.append(
                 _Piece(
@@ -210,48 +210,48 @@ def _split_other(text: str, s: int, e: int, hard_end: bool, out: list[_Piece]) -
             )
             rest = _lstrip(text, m.end(), e)
             if rest < e:
-                _split_other(text, rest, e, hard_end, out)
+                _split_other(text, rest, e, hard_end, out, dates)
             return
     # External-link lines run together: "X at IMDb Y at AllMovie Portal: Film".
     for rx in (lex["sister"], lex["ext_start"]):
         m = rx.search(text, s + 1, e)
         if m is not None and m.start() > s:
-            _split_other(text, s, _rstrip(text, s, m.start()), True, out)
-            _split_other(text, m.start(), e, hard_end, out)
+            _split_other(text, s, _rstrip(text, s, m.start()), True, out, dates)
+            _split_other(text, m.start(), e, hard_end, out, dates)
             return
     # A bare link text ends with its tag: "Saltmarsh Quay (website) Next line".
     m = lex["tag_end"].search(text, s, e)
     if m is not None and m.end() < e:
-        _classify(text, s, m.end(), True, out)
-        _split_other(text, _lstrip(text, m.end(), e), e, hard_end, out)
+        _classify(text, s, m.end(), True, out, dates)
+        _split_other(text, _lstrip(text, m.end(), e), e, hard_end, out, dates)
         return
     m = lex["at_site"].search(text, s, e)
     if m is not None and m.end() < e and text[m.end() : e].strip(" ."):
-        _classify(text, s, m.end(), True, out)
-        _split_other(text, _lstrip(text, m.end(), e), e, hard_end, out)
+        _classify(text, s, m.end(), True, out, dates)
+        _split_other(text, _lstrip(text, m.end(), e), e, hard_end, out, dates)
         return
     # An author-date group glued to the end of a bare line.
     m = None if _AUTHOR_DATE.match(text[s:e]) else _GLUED_AUTHOR_DATE.search(text, s, e)
-    if m is not None and m.start() > s and _dates.cited_date(m["date"], 0) is not None:
-        _split_other(text, s, _rstrip(text, s, m.start()), True, out)
-        _classify(text, m.start(), e, hard_end, out)
+    if m is not None and m.start() > s and dates.is_date(m["date"]):
+        _split_other(text, s, _rstrip(text, s, m.start()), True, out, dates)
+        _classify(text, m.start(), e, hard_end, out, dates)
         return
-    _classify(text, s, e, hard_end, out)
+    _classify(text, s, e, hard_end, out, dates)
 
 
-def _classify(text: str, s: int, e: int, hard_end: bool, out: list[_Piece]) -> None:
+def _classify(text: str, s: int, e: int, hard_end: bool, out: list[_Piece], dates: _dates.DateMemo) -> None:
     lex = _lexicons()
     piece_text = text[s:e]
     if not piece_text.strip(" .;,"):
         return
     m = _AUTHOR_DATE.match(piece_text)
-    if m is not None and _dates.cited_date(m["date"], 0) is not None:
+    if m is not None and dates.is_date(m["date"]):
         out.append(
             _Piece(s, e, "author_date", hard_end, names=(s + m.start("names"), s + m.end("names")),
                    date=(s + m.start("date"), s + m.end("date")))
         )
         return
-    if _dates.cited_date(piece_text, 0) is not None:
+    if dates.is_date(piece_text):
         out.append(_Piece(s, e, "date", hard_end, date=(s, e)))
         return
     if (
@@ -280,7 +280,7 @@ def _lstrip(text: str, s: int, e: int) -> int:
     return s
 
 
-def _pieces(text: str, start: int, end: int) -> list[_Piece]:
+def _pieces(text: str, start: int, end: int, dates: _dates.DateMemo) -> list[_Piece]:
     """Pieces of the back matter in order (titles, period-delimited stretches, inline structures)."""
     out: list[_Piece] = []
     titles = _find_titles(text, start, end)
@@ -294,7 +294,7 @@ def _pieces(text: str, start: int, end: int) -> list[_Piece]:
             cur = seg_start
             for p_start, p_next in _period_cuts(text, seg_start, seg_end):
                 if p_start > cur:
-                    _split_other(text, cur, p_start, False, out)
+                    _split_other(text, cur, p_start, False, out, dates)
                 cur = p_next
             if cur < seg_end:
                 last_end = seg_end
@@ -302,7 +302,7 @@ def _pieces(text: str, start: int, end: int) -> list[_Piece]:
                 if ended_with_period:
                     last_end -= 1
                 # A stretch that runs into a title without a period ends hard.
-                _split_other(text, cur, last_end, not ended_with_period and t_start < end, out)
+                _split_other(text, cur, last_end, not ended_with_period and t_start < end, out, dates)
         if t_start < end:
             out.append(_Piece(t_start, t_end, "title"))
             pos = t_end + 1 if t_end < end and text[t_end] == "." else t_end
@@ -397,10 +397,10 @@ def _authors(text: str, s: int, e: int) -> list[Author]:
     return out
 
 
-def _date_at(text: str, span: tuple[int, int] | None) -> CitedDate | None:
+def _date_at(text: str, span: tuple[int, int] | None, dates: _dates.DateMemo) -> CitedDate | None:
     if span is None:
         return None
-    return _dates.cited_date(text[span[0] : span[1]], span[0])
+    return dates.cited(text[span[0] : span[1]], span[0])
 
 
 class _Fields:
@@ -480,22 +480,32 @@ def _add_other(text: str, p: _Piece, f: _Fields) -> None:
         f.notes.append(note)
 
 
-def _unquoted(text: str, p: _Piece, f: _Fields, known_authors: set[str], known_works: list[str],
-              work_follows: bool) -> None:
-    """An entry without quotes: author, title and work run together."""
+def _unquoted(text: str, p: _Piece, f: _Fields, known_authors: dict[str, list[str]],
+              known_works: dict[str, list[str]], work_follows: bool) -> None:
+    """An entry without quotes: author, title and work run together.
+
+    ``known_authors`` and ``known_works`` are the names of the well-formed
+    entries, indexed by first and last word (longest first) so a look-up
+    does not scan them all.
+    """
     s, e = _strip_tags(text, p.start, p.end, f, publisher_ok=False)
     if not f.authors:
         piece = text[s:e]
         m = _LEADING_GIVEN_SURNAME.match(piece)
+        first = piece.split(" ", 1)[0]
         name = m["name"] if m else next(
-            (n for n in known_authors if piece.startswith(n + " ") and len(piece) > len(n) + 3), None
+            (n for n in known_authors.get(first, ()) if piece.startswith(n + " ") and len(piece) > len(n) + 3),
+            None,
         )
         if name:
             f.authors = _authors(text, s, s + len(name))
             s = _lstrip(text, s + len(name), e)
     if not work_follows and f.work is None:
         piece = text[s:e]
-        work = next((w for w in known_works if piece.endswith(" " + w) and len(piece) > len(w) + 3), None)
+        last = piece.rsplit(" ", 1)[-1]
+        work = next(
+            (w for w in known_works.get(last, ()) if piece.endswith(" " + w) and len(piece) > len(w) + 3), None
+        )
         if work is None:
             m = _TRAILING_THE_WORK.search(piece)
             work = m["work"] if m else None
@@ -506,7 +516,8 @@ def _unquoted(text: str, p: _Piece, f: _Fields, known_authors: set[str], known_w
     _add_title(text, s, e, f, quoted=False)
 
 
-def _fields(text: str, entry: _Entry, known_authors: set[str], known_works: list[str]) -> _Fields:
+def _fields(text: str, entry: _Entry, known_authors: dict[str, list[str]], known_works: dict[str, list[str]],
+            dates: _dates.DateMemo) -> _Fields:
     f = _Fields()
     pieces = entry.pieces
     has_title = entry.has("title")
@@ -515,21 +526,21 @@ def _fields(text: str, entry: _Entry, known_authors: set[str], known_works: list
             assert p.names is not None
             f.authors = _authors(text, *p.names)
             if p.kind == "author_date":
-                f.date = _date_at(text, p.date)
+                f.date = _date_at(text, p.date, dates)
         elif p.kind == "title":
             _add_title(text, p.start, p.end, f, quoted=True)
         elif p.kind == "date":
             if f.date is None:
-                f.date = _date_at(text, p.date)
+                f.date = _date_at(text, p.date, dates)
             else:
                 f.notes.append(CitedText(text=text[p.start : p.end], span=Span(start=p.start, end=p.end)))
         elif p.kind == "archive":
             f.archive = ArchiveNote(
                 text=text[p.start : p.end], span=Span(start=p.start, end=p.end),
-                date=_date_at(text, p.date), service=p.service,
+                date=_date_at(text, p.date, dates), service=p.service,
             )
         elif p.kind == "retrieved":
-            f.access_date = _date_at(text, p.date)
+            f.access_date = _date_at(text, p.date, dates)
         elif p.kind == "other":
             if not has_title and f.title is None and f.work is None:
                 work_follows = any(q.kind == "other" for q in pieces[i + 1 :])
@@ -581,7 +592,8 @@ def _split_see_also(text: str, p: _Piece) -> list[tuple[int, int]]:
 
 def parse_references(text: str, start: int, end: int) -> list[Citation]:
     """Every entry of ``text[start:end]`` (the back matter) as a Citation, in order."""
-    entries = _entries(_pieces(text, start, end))
+    dates = _dates.DateMemo()
+    entries = _entries(_pieces(text, start, end, dates))
     kinds = _kinds(entries)
     # Names and works of the well-formed entries help split the unquoted ones.
     known_authors: set[str] = set()
@@ -589,11 +601,16 @@ def parse_references(text: str, start: int, end: int) -> list[Citation]:
     fields: dict[int, _Fields] = {}
     for i, (entry, kind) in enumerate(zip(entries, kinds)):
         if kind == "citation" and entry.has("title"):
-            f = fields[i] = _fields(text, entry, set(), [])
+            f = fields[i] = _fields(text, entry, {}, {}, dates)
             known_authors.update(a.display for a in f.authors if a.given)
             if f.work is not None:
                 known_works.add(f.work.text)
-    works = sorted(known_works, key=len, reverse=True)
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(known_authors, key=lambda n: (-len(n), n)):
+        by_first.setdefault(name.split(" ", 1)[0], []).append(name)
+    by_last: dict[str, list[str]] = {}
+    for work in sorted(known_works, key=lambda w: (-len(w), w)):
+        by_last.setdefault(work.rsplit(" ", 1)[-1], []).append(work)
 
     out: list[Citation] = []
     counters = {"citation": 0, "see_also": 0, "external_link": 0}
@@ -617,7 +634,7 @@ def parse_references(text: str, start: int, end: int) -> list[Citation]:
             if kind != "citation":
                 out.append(Citation(**common))
                 continue
-            f = fields.get(i) or _fields(text, entry, known_authors, works)
+            f = fields.get(i) or _fields(text, entry, by_first, by_last, dates)
             out.append(
                 Citation(
                     **common,

@@ -308,7 +308,8 @@ class _Lexicon:
         # Counts of other nouns (episodes, languages...) need no triggers of their own.
         for spec in data["count_nouns"].values():
             self.events.setdefault(spec["event"], _EventDef(
-                spec["event"], frozenset({"count"}), ("scope",), spec.get("repeatable", False)))
+                spec["event"], frozenset({"count"}), ("scope", "year", "season", "per-unit"),
+                spec.get("repeatable", False), tuple(spec.get("distinguishers", ()))))
         for code, spec in data["regions"].items():
             cues[("region", code)] = spec["names"] + spec["case_sensitive"]
         for category, table in (("medium", "media"), ("period", "periods"), ("status", "status"),
@@ -435,6 +436,11 @@ _ORDINAL_WORDS = {
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
     "fourteenth": 14, "fifteenth": 15, "twentieth": 20,
 }
+_SEASON_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -526,6 +532,55 @@ _PERSON_BEFORE = regex.compile(
     r"(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3})(?=\s*(?:\(|,|\s+was\s+born|\s+died|\s+is\s+born))"
 )  # "Name (born", "Name was born", "Name, ..."
 _YEAR = regex.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_OWN_CLAUSE_SUBJECT = regex.compile(r"\W*(?:and|but|while|as)?\s*(?:the|it|its)\b", regex.IGNORECASE)
+_DEBUTED = regex.compile(r"\bdebut(?:s|ed|ing)?\b", regex.IGNORECASE)
+_DIGIT = regex.compile(r"\d")
+_PARENTHESES = regex.compile(r"\s*\([^()]*\)")
+_SURNAME_BEFORE = regex.compile(
+    r"(?<![\w.'’\-]\s?)(?P<name>[A-Z][\w.'’\-]+)(?=\s*(?:\(|,|\s+was\s+born|\s+died|\s+is\s+born))"
+)  # "Ilić, born ...": one capitalised word, the first of its clause
+_CAPITALISED_NEIGHBOUR = regex.compile(r"[A-Z][\w'’\-]*\s+$|^\s+(?:[A-Z][\w'’\-]*|&)")  # Domino Recording Company
+_PERSONAL_DEBUT = regex.compile(
+    r"\b(?:his|her|their|its\s+own)\s+(?:[\w\-]+\s+){0,3}$",  # "his Eredivisie debut": a career step
+    regex.IGNORECASE,
+)
+_RELATIVE_TO = regex.compile(
+    r"\b(?:before|after|until|since|ahead\s+of|prior\s+to)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$",
+    regex.IGNORECASE,
+)  # "two years before publication": the date is measured from that event, not its date
+_YEAR_PERIOD = regex.compile(
+    r"""
+    (?:
+        \b(?P<prep>in|during|for|throughout|over|by(?:\s+the\s+end\s+of)?)\s+(?:the\s+)?  # in (the) 2019
+      | ^\W*                                                                  # 2019 opening a clause
+    )
+    (?P<y>(?:1[5-9]|20)\d\d(?:[–\-/]\d\d(?:\d\d)?)?)   # 2019, 2012–13
+    (?![\w–\-/])
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_SEASON_NUMBER = regex.compile(
+    r"""
+      \b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))
+      \s+(?:and\s+(?:final|last)\s+)?(?:series|season)\b               # the second series
+    | \b(?:series|season)\s+(?P<num>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b  # season 2
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_OPEN_OBJECT = regex.compile(
+    r"\s+(?:their|its|his|her|our|a|an|another|two|three|four|five|several|new)\s+(?!(?:\w+\s+){0,2}(?:cinemas?|theatres?|theaters?|screens?|venues?|markets?|territories|weeks?|weekends?|months?|days?|years?|fortnight)\b)",
+    regex.IGNORECASE,
+)  # "opened their first bakery" (but "opened in four cinemas" / "opened a week later"?)
+_INDEFINITE_SUBJECT = regex.compile(
+    r"""
+    \W*(?:A|An)\s+                                   # an indefinite noun phrase opening the clause:
+    (?P<mods>(?:(?:[a-z][\w\-]*|\d+[A-Za-z]+)\s+){0,3}?)  # "A second", "A free", "A restored 4K"
+    (?P<noun>[a-z][a-z\-]+)                          # ... plant, demo, version: one of many things
+    (?=,|\s+(?:was|were|is|are|has|had|opened|followed|containing|featuring|with|of|for|that|which|[a-z]+ed)\b)
+    """,
+    regex.VERBOSE,
+)
+_EACH = regex.compile(r"\b(?:each|every|per)\s+(?P<unit>[a-z]+)\b[^,;]*$", regex.IGNORECASE)  # "each series consists of six"
 _RESCHEDULED = regex.compile(
     r"""
     \b(?:moved|brought|pulled|pushed|put|postponed|delayed|rescheduled|changed|shifted)\b  # a new date
@@ -659,7 +714,11 @@ def _analyse(doc: Document, sentence: Sentence, ctx: "_DocContext") -> _Sentence
         return [_Cue(start + s, start + e, v) for s, e, v in by_cat.get(cat, ())]
 
     events = [(start + s, start + e, [v for c, v in vals if c == "event"])
-              for s, e, vals in _group_events(by_cat.get("event", []))]
+              for s, e, vals in _group_events(by_cat.get("event", []))
+              if not _inside_name(text, s, e)]
+    events = [(s, e, [v for v in evs if not (v == "release" and _opens_something(text, e - start))])
+              for s, e, evs in events]
+    events = [ev for ev in events if ev[2]]
     festivals, festival_kind = _find_festivals(text, start, ctx, by_cat)
     # "opened the 54th X Film Festival": the opening of a festival, not a release.
     for f in festivals:
@@ -715,6 +774,26 @@ def _analyse(doc: Document, sentence: Sentence, ctx: "_DocContext") -> _Sentence
         continuation=bool(_CONTINUATION.search(text[: _first_clause_len(text, start, soft, _leading_end(text, start, soft))])),
         topic=topic,
     )
+
+
+def _inside_name(text: str, s: int, e: int) -> bool:
+    """'Domino Recording Company', 'Box Office Mojo': a capitalised trigger inside a name.
+
+    The first word of the sentence is capitalised anyway; festival and award
+    names are found (and used) separately, so their heads never get here as
+    events of their own ("Golden Globe Award" keeps its award trigger).
+    """
+    if s == 0 or not text[s:s + 1].isupper() or text[:s].strip() == "":
+        return False
+    if _CEREMONY_HEAD.match(text, s) or text[s:e].isupper():
+        return False  # "Award", "BAFTA": ceremony words, read with the festival cues
+    before, after = text[max(0, s - 40) : s], text[e : e + 40]
+    return bool(_CAPITALISED_NEIGHBOUR.search(before) or _CAPITALISED_NEIGHBOUR.match(after))
+
+
+def _opens_something(text: str, end: int) -> bool:
+    """'opened their first bakery', 'opens a new plant': open with an object is no release."""
+    return bool(_OPEN_OBJECT.match(text, end)) and text[:end].lower().rstrip().endswith(("open", "opens", "opened", "opening"))
 
 
 def _group_events(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, list]]:
@@ -1169,6 +1248,9 @@ def _event_cue(s: _Sentence, kind: str, m0: int, m1: int) -> tuple[str, _Cue] | 
     # A figure takes its measure from its own clause or the next one; a date may
     # reach a little further ("scheduled for 1 October, but the date was later
     # moved up to 15 September" is still the release).
+    if kind == "date":
+        # "in May 2014, two years before publication": a date before "before X" is not X's.
+        cands = [c for c in cands if not (c.start >= m1 and _RELATIVE_TO.search(s.text, 0, c.start - s.start))]
     reach = _EVENT_REACH.get(kind, 1)
     near = _nearest(s, cands, m0, m1, max_soft=reach)
     own = _clause_text(s, m0)
@@ -1217,6 +1299,7 @@ class _Builder:
         self.subject = THIS_WORK
         self.subject_text: str | None = None
         self.event_word = ""  # the trigger that decided the event, normalised
+        self.indefinite = False  # the subject is "a <noun>": one of many
 
     def use(self, cue: _Cue | tuple[int, int] | None) -> None:
         if cue is None:
@@ -1252,6 +1335,10 @@ class _Builder:
         event, cue = found
         self.use(cue)
         self.event_word = _norm(self.s.text[cue.start - self.s.start : cue.end - self.s.start])
+        if event == "premiere" and self.event_word.startswith("debut") and _PERSONAL_DEBUT.search(
+            s.text, 0, cue.start - s.start
+        ):
+            return "career-debut"  # "made his league debut": one step of a career, not a premiere
         return event
 
     # ---------------------------------------------------------- qualifiers
@@ -1276,6 +1363,12 @@ class _Builder:
         # clause or before it ("premiered at X on 22 January, and was released in the US on ...").
         box_office = event in lexicon().box_office_events
         cue = _qualifier_cue(s, s.regions, self.m0, self.m1, clause_bound=not box_office)
+        if cue is not None and box_office and _clause_span(s, cue.start) != _clause_span(s, self.m0):
+            lo, hi = _clause_span(s, cue.start)
+            if _DIGIT.search(s.text, lo - s.start, hi - s.start):
+                # "revenue of €1.58 billion, of which €1.65 billion came from the UK": the
+                # region belongs to the figure of its own clause.
+                cue = None
         if cue is not None:
             self.use(cue)
             return cue.value
@@ -1314,6 +1407,54 @@ class _Builder:
         self.use(cue)
         value = self.ctx.periods(s.index)[cue.start]
         return None if value == "total" else value
+
+    def year(self) -> str | None:
+        """'In 2019, revenue was ...', '19 goals in 2015–16': the year or season a figure is for.
+
+        Read from the mention's clause, else the sentence's opening adverbial;
+        never the mention itself. 'by (the end of) 2019' is a running total.
+        """
+        s = self.s
+        spans = [_clause_span(s, self.m0)]
+        if s.leading_end is not None and self.m0 >= s.leading_end:
+            spans.append((s.start, s.leading_end))
+        for lo, hi in spans:
+            for m in _YEAR_PERIOD.finditer(s.text, lo - s.start, hi - s.start):
+                y0, y1 = s.start + m.start("y"), s.start + m.end("y")
+                if y0 < self.m1 and self.m0 < y1:
+                    continue
+                self.use((y0, y1))
+                first, _, second = m.group("y").replace("–", "/").replace("-", "/").partition("/")
+                value = f"{first}/{first[:2] + second if len(second) == 2 else second}" if second else first
+                return f"by-{value}" if (m.group("prep") or "").lower().startswith("by") else value
+        return None
+
+    def season(self) -> str | None:
+        """'the second series', 'season 3': which season of a serial work a fact is about.
+
+        The nearest season phrase before the mention in its sub-sentence, else
+        the first one after it in its clause.
+        """
+        s = self.s
+        lo, _ = s.sub_sentence(self.m0)
+        before = list(_SEASON_NUMBER.finditer(s.text, lo - s.start, self.m0 - s.start))
+        after = _SEASON_NUMBER.search(s.text, self.m1 - s.start, _clause_span(s, self.m0)[1] - s.start)
+        best = before[-1] if before else after
+        if best is None:
+            return None
+        word = (best.group("ord") or best.group("num")).lower()
+        n = _SEASON_ORDINALS.get(word) or int(_NON_DIGITS.sub("", word) or 0)
+        if not n:
+            return None
+        self.use((s.start + best.start(), s.start + best.end()))
+        return str(n)
+
+    def each(self) -> str | None:
+        """'Each series consists of six episodes': a count per unit, not the total."""
+        s = self.s
+        lo, _ = _clause_span(s, self.m0)
+        m = _EACH.search(s.text, lo - s.start, self.m0 - s.start)
+        return m.group("unit").lower() if m else None  # "each" takes the singular
 
     def festival(self, kind: str = "festival") -> _Cue | None:
         s = self.s
@@ -1467,6 +1608,28 @@ class _Builder:
         self.use((self.s.start + m.start("noun"), self.s.start + m.end("noun")))
         return True
 
+    def indefinite_subject(self) -> bool:
+        """'A second plant opened in 1994', 'A free demo was released on ...': one of many
+        things, not the work; the fact is an occasion of its own (see build)."""
+        s = self.s
+        lo, _ = _clause_span(s, self.m0)
+        for start in {s.start, lo}:
+            m = _INDEFINITE_SUBJECT.match(s.text, start - s.start)
+            if m is None or s.start + m.end() > self.m0:
+                continue
+            n0, n1 = s.start + m.start("noun"), s.start + m.end("noun")
+            noun = m.group("noun")
+            spec = lexicon().works.get(_norm(noun))
+            if spec is not None and spec["family"] == self.ctx.family:
+                continue  # "A 2010 British film": the article's own work
+            if any(c0 < n1 and n0 < c1 for c0, c1, _ in s.events):
+                continue  # "A limited release followed on ...": the noun is the event itself
+            self.subject, self.subject_text = slug(noun), m.group().strip()
+            self.indefinite = True
+            self.use((n0, n1))
+            return True
+        return False
+
     def named_sentence_subject(self) -> bool:
         """'The Duchess grossed $43 million', 'Mulligan earned $1 million': figures of
         someone or something named at the head of the main clause, not this work's."""
@@ -1483,6 +1646,13 @@ class _Builder:
             c.start < n1 and n0 < c.end for c in (*s.media, *s.regions, *s.sources, *s.festivals)
         ):
             return False  # "Playing on 265 screens, it ...", "The DVD and Blu-ray revenue ..."
+        if " " not in name and n0 == s.start and any(e0 <= n0 < e1 for e0, e1, _ in s.events):
+            return False  # "Revenue rose by 8%": a sentence-initial trigger word, not a name
+        lo, _ = _clause_span(s, self.m0)
+        if lo > n1 and _OWN_CLAUSE_SUBJECT.match(s.text, lo - s.start) and any(
+            w.start >= lo and w.end <= self.m0 for w in s.work_nouns
+        ):
+            return False  # "X toured the album, and the album peaked at ...": the clause's own subject
         mine, theirs = slug(ctx.title), slug(name)
         if mine.startswith(theirs) or theirs.startswith(mine) or name in lexicon().works:
             return False
@@ -1514,6 +1684,8 @@ class _Builder:
         if self.m.kind in ("date", "edition", "ranking") and self.other_work_before():
             return
         if self.titled_work_in_clause() or self.other_family_subject():
+            return
+        if self.m.kind == "date" and self.indefinite_subject():
             return
         if event in lex.box_office_events or event == "budget":
             if self.named_sentence_subject():
@@ -1554,6 +1726,13 @@ class _Builder:
                 name = name[len(first) + 1 :]
             self.subject, self.subject_text = slug(name), name
             self.use((s.start + start, s.start + m.end("name")))
+            return
+        # "Ilić, born on ...": a surname alone is the article's own subject when it ends its title.
+        m = _SURNAME_BEFORE.search(prefix)
+        title = _PARENTHESES.sub("", self.ctx.title or "").strip()  # "Marko Ilić (born 1994)"
+        if m and title and len(title.split()) > 1 and title.split()[-1] == m.group("name"):
+            self.subject, self.subject_text = slug(title), m.group("name")
+            self.use((s.start + m.start("name"), s.start + m.end("name")))
 
     # -------------------------------------------------------------- build
     def build(self) -> Attribute:
@@ -1587,7 +1766,11 @@ class _Builder:
             elif name == "change":
                 value = self.change()
             elif name == "per-unit":
-                value = self.per_unit()
+                value = self.each() if self.m.kind == "count" else self.per_unit()
+            elif name == "year":
+                value = self.year()
+            elif name == "season":
+                value = self.season()
             elif name in ("source", "chart"):
                 value = self.source(event)
             elif name == "ceremony":
@@ -1597,6 +1780,8 @@ class _Builder:
                     value = c.value
             if value:
                 quals[name] = value
+        if event == "chart-position" and "period" not in quals and _DEBUTED.search(self.s.text, self.m0 - self.s.start, self.m1 - self.s.start):
+            quals["period"] = "opening-week"  # "debuted at number four": its first chart week
         if "festival" in quals:
             quals.pop("region", None)  # the festival says where; "UK premiere at the LFF" is that premiere
         if event == "gross" and not quals and self.event_word not in lex.weak_gross:
@@ -1606,9 +1791,11 @@ class _Builder:
         self.subject_for(event)
         if event in ("birth", "death") and self.subject == THIS_WORK:
             return Attribute()  # a work is not born and does not die: the trigger was about someone
+        if self.m.kind == "date" and event in ("release", "publication", "premiere") and self.work_of_year():
+            quals["scope"] = "first"  # "a 2012 film": the year it first came out, anywhere
         if spec.repeatable and not any(d in quals for d in spec.distinguishers) or (
             event == "publication" and self.subject == "article"
-        ):
+        ) or self.indefinite:
             digest = hashlib.sha1(f"{self.s.text}|{self.m.start - self.s.start}".encode()).hexdigest()
             quals["occurrence"] = digest[:8]
         return Attribute(

@@ -117,6 +117,7 @@ class ClaimLink(Model):
     confidence: float = Field(ge=0.0, le=1.0)
     method: LinkMethod
     reason: str
+    matched: list[str] = Field(default_factory=list, description="The matched terms of the sentence's link.")
 
 
 class CitationResult(Model):

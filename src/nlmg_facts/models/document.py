@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import Literal
 
@@ -29,6 +29,19 @@ class Marker(Model):
     reference: int | None = None
 
 
+class Mask(Model):
+    """Markup inside a marked-up source (wikitext, Markdown); see ``ingest/formats.py``.
+
+    ``markup`` (tags, brackets, templates, emphasis quotes) and ``break``
+    (headings, list bullets, block templates, tables: markup that also ends a
+    sentence) are never prose. ``note`` is the body of a reference or footnote
+    definition: not the article's prose, but the text of a citation.
+    """
+
+    span: Span
+    kind: Literal["markup", "break", "note"] = "markup"
+
+
 class Document(Model):
     name: str = Field(description="Display path of the source, or '<stdin>'.")
     text: str
@@ -37,6 +50,68 @@ class Document(Model):
     back_matter: Span | None = None
     sentences: list[Sentence]
     markers: list[Marker] = []
+    #: Marked-up input only (empty for plain text): see ``Mask`` and ``analysis_text``.
+    masked: list[Mask] = []
+    #: Marked-up input only: the content of each reference (<ref>...</ref>, a
+    #: footnote definition) in reference-number order. When set, the cite stage
+    #: parses one citation per span instead of splitting the back matter.
+    reference_spans: list[Span] = []
+
+    @cached_property
+    def analysis_text(self) -> str:
+        """The text with every mask blanked, same length (offsets are unchanged).
+
+        Markup and notes become spaces, sentence-ending block markup becomes
+        newlines (a paragraph break for the segmenter). Plain text: ``text`` itself.
+        """
+        if not self.masked:
+            return self.text
+        return blank(self.text, [(m.span.start, m.span.end, "\n" if m.kind == "break" else " ") for m in self.masked])
+
+    @cached_property
+    def citation_text(self) -> str:
+        """The text with markup blanked but notes kept: what inline references say."""
+        if not self.masked:
+            return self.text
+        return blank(
+            self.text,
+            [(m.span.start, m.span.end, "\n" if m.kind == "break" else " ") for m in self.masked if m.kind != "note"],
+        )
+
+    def analysis_view(self) -> "Document":
+        """This document with ``analysis_text`` as its text (itself for plain text).
+
+        Extractors read ``doc.text`` between body offsets; on the view they see
+        prose only, and every offset they report is an offset into ``text``.
+        """
+        if not self.masked:
+            return self
+        return Document.model_construct(
+            name=self.name, text=self.analysis_text, format=self.format, body=self.body,
+            back_matter=self.back_matter, sentences=self.sentences, markers=self.markers,
+            masked=[], reference_spans=self.reference_spans,
+        )
+
+    @cached_property
+    def _mask_runs(self) -> tuple[list[int], list[int]]:
+        """Masks merged into disjoint runs: (starts, ends), sorted."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in sorted(self.masked, key=lambda m: m.span.start):
+            if ends and m.span.start <= ends[-1]:
+                ends[-1] = max(ends[-1], m.span.end)
+            else:
+                starts.append(m.span.start)
+                ends.append(m.span.end)
+        return starts, ends
+
+    def overlaps_markup(self, start: int, end: int) -> bool:
+        """Does ``[start, end)`` share a character with a mask? (O(log masks))"""
+        if not self.masked:
+            return False
+        starts, ends = self._mask_runs
+        i = bisect_left(ends, start + 1)  # first run ending after ``start``
+        return i < len(starts) and starts[i] < end
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -56,3 +131,22 @@ class Document(Model):
     @property
     def body_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if s.section == "body"]
+
+
+def blank(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, fill)`` replaced by ``fill`` repeated (linear).
+
+    Spans may nest or overlap; the one starting first covers the rest of its
+    range. The result has the length of ``text``.
+    """
+    parts: list[str] = []
+    pos = 0
+    for start, end, fill in sorted(spans, key=lambda t: (t[0], -t[1])):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        parts.append(text[pos:start])
+        parts.append(fill * (end - start))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)

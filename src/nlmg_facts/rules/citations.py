@@ -382,6 +382,41 @@ def _announcement(text: str) -> bool:
     return bool(_CUES.search(text))
 
 
+_REVIEW = regex.compile(r"\breview(?:s|ed)?\b", regex.IGNORECASE)
+#: Events a critic reviews before they happen (press screenings, advance copies).
+_REVIEWED_EVENTS = frozenset({"release", "publication", "premiere", "broadcast", "screening",
+                              "festival-screening", "festival-opening", "festival-closing"})
+_NUMBER_TERM = regex.compile(r"^\d[\d.,]*$")
+
+
+def _grounded(link) -> bool:
+    """A link worth an accusation: markers, or an alignment on two terms or more.
+
+    One shared word ('building', a club's name) or a continuation between
+    cited sentences places a source near a sentence, not on its every claim.
+    """
+    if link.method == "marker":
+        return True
+    return link.method == "alignment" and len(link.matched) >= 2
+
+
+def _backs_another_claim(ctx: RuleContext, claim, link, pub) -> bool:
+    """The source supports another claim of the sentence, not this one.
+
+    'premiered at Venice on 29 August, and screened at Toronto in September'
+    cited to a 29 August article; 'opened on 18 September, at a cost of
+    £190 million' cited to '... costs rise to £190m': the source's own date,
+    or a number it was matched on, belongs to a sibling claim.
+    """
+    others = [o for o in ctx.by_sentence.get(claim.sentence, []) if o.id != claim.id]
+    for o in others:
+        if isinstance(o, DateClaim) and o.value.resolved and o.value.start is not None:
+            if -30 <= (o.value.start - pub.end).days <= TIMEZONE_DAYS:
+                return True
+    numbers = [t for t in link.matched if _NUMBER_TERM.match(t)]
+    return any(t in o.text and t not in claim.text for t in numbers for o in others)
+
+
 @rule("NLMG-L001", "source-predates-event", Severity.ERROR)
 def source_predates_event(ctx: RuleContext) -> Iterator[Hit]:
     """A sentence reports an event as done, citing a source published before it.
@@ -416,15 +451,20 @@ def source_predates_event(ctx: RuleContext) -> Iterator[Hit]:
             continue
         if c.title is not None and _announcement(c.title.text):
             continue
+        review = c.title is not None and _REVIEW.search(c.title.text) is not None
         for link in links:
             claim = claims.get(link.claim)
             if not isinstance(claim, DateClaim) or not claim.value.resolved:
                 continue
             if claim.value.precision not in ("day", "month") or claim.value.relative is not None:
                 continue
+            if not _grounded(link) or review and claim.attribute.event in _REVIEWED_EVENTS:
+                continue  # a weak link; a review written before the opening it reviews
             assert claim.value.start is not None
             days = (claim.value.start - pub.end).days
             if days <= TIMEZONE_DAYS or _announcement(ctx.sentence_text(claim.sentence)):
+                continue
+            if _backs_another_claim(ctx, claim, link, pub):
                 continue
             confident = link.method == "marker" or link.confidence >= 0.5
             assert c.date is not None

@@ -318,17 +318,17 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Hit]:
         In its second week its revenue decreased by 50%, to £300,000.
     """
     by_sentence = ctx.by_sentence
-    grosses = [c for c in ctx.claims if _is_gross(ctx, c) and not superseded(ctx, c)]
+    measures = [c for c in ctx.claims if _is_measure(ctx, c) and not superseded(ctx, c)]
     for pct in ctx.claims:
         if pct.kind != "percentage" or pct.value.direction is None:
             continue
         same = sorted(by_sentence.get(pct.sentence, []), key=lambda c: c.span.start)
-        explicit = _explicit_from(ctx, same)
-        to = next((c for c in same if c.kind == "money" and c.span.start > pct.span.end
-                   and c not in explicit and not _per_noun(ctx, c)), None)
+        to = next((c for c in same if _is_measure(ctx, c) and c.span.start > pct.span.end
+                   and not _FROM.search(ctx.doc.text[max(c.span.start - 12, 0) : c.span.start])), None)
         if to is None:
             continue
-        start = explicit or _previous_period(to, grosses)
+        explicit = [c for c in _explicit_from(ctx, same) if _unit(c) == _unit(to)]
+        start = explicit or _previous_period(to, measures)
         if not start:
             continue
         from_iv = _consistent(start)
@@ -364,22 +364,39 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Hit]:
 _FROM = regex.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", regex.IGNORECASE)
 
 
+def _is_measure(ctx: RuleContext, c) -> bool:
+    """A figure a percentage change can lead to: a gross, or a count of something sold or seen."""
+    if c.kind == "money":
+        return not _per_noun(ctx, c) and not _is_average(ctx, c)
+    return c.kind == "count" and bool(c.value.noun) and c.attribute.known and not qualifier(c.attribute, "per-unit")
+
+
 def _explicit_from(ctx: RuleContext, same: list) -> list:
     """'... rose 20%, from US$1 million to US$1.2 million': the amount after 'from'."""
     for c in same:
-        if c.kind == "money" and _FROM.search(ctx.doc.text[max(c.span.start - 12, 0) : c.span.start]):
+        if c.kind in ("money", "count") and _FROM.search(ctx.doc.text[max(c.span.start - 12, 0) : c.span.start]):
             return [c]
     return []
 
 
-def _previous_period(to, grosses: list) -> list:
-    step = _period_step(_period(to))
+def _step(c) -> tuple[str, int] | None:
+    """A figure's place in a series: its week of the run, else the year it is for."""
+    step = _period_step(_period(c))
+    if step is not None:
+        return step
+    year = qualifier(c.attribute, "year")
+    return ("year", int(year)) if year and year.isdigit() else None
+
+
+def _previous_period(to, measures: list) -> list:
+    """The figure of the period before ``to``'s (previous week, previous year), same unit and subject."""
+    step = _step(to)
     if step is None or step[1] < 2:
         return []
-    wanted = step[1] - 1
-    candidates = [g for g in grosses if g.value.currency == to.value.currency
+    wanted = (step[0], step[1] - 1)
+    candidates = [g for g in measures if g.kind == to.kind and _unit(g) == _unit(to)
                   and g.attribute.subject == to.attribute.subject
-                  and (s := _period_step(_period(g))) is not None and s[1] == wanted]
+                  and g.attribute.event == to.attribute.event and _step(g) == wanted]
     return _pick(to, candidates)
 
 
@@ -604,6 +621,11 @@ def count_in_words_mismatch(ctx: RuleContext) -> Iterator[Hit]:
 
 
 _LIST_NOUNS = frozenset(lexicon()["list_nouns"])
+_RELATIVE = regex.compile(r"\s*(?:which|who|whom|whose|where|that|including|such\s+as)\b", regex.IGNORECASE)
+#: Between a count and its list: no clause boundary and no other number.
+_NOT_THE_SAME_PHRASE = regex.compile(
+    r"[,;()]|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", regex.IGNORECASE
+)
 
 
 def _count_words(rest: str) -> tuple[int, tuple[int, int]] | None:
@@ -619,14 +641,19 @@ def _count_items(rest: str) -> tuple[int, tuple[int, int]] | None:
     colon = rest.find(":")
     if colon < 0 or colon > 120 or '"' in rest[:colon] or "“" in rest[:colon]:
         return None
+    if _NOT_THE_SAME_PHRASE.search(rest, 0, colon) or len(rest[:colon].split()) > 8:
+        # "four acts, and the player chooses between three factions: a, b and c": the
+        # list belongs to the nearer count; only a list closing the count's own clause counts.
+        return None
     body = rest[colon + 1 :].rstrip().rstrip(".")
     if ";" in body:
         items = [i for i in body.split(";") if i.strip()]
     else:
         parts = _RX3.split(body)
         items = [i for i in parts if i.strip()]
-        # Comma lists are believed only when short items end in "and"/"or".
-        if not _RX4.search(body) or any(len(i.split()) > 6 for i in items):
+        # Comma lists are believed only when short items end in "and"/"or", and none is a
+        # relative clause ("Bakery, which makes bread, cakes and biscuits, and Chilled").
+        if not _RX4.search(body) or any(len(i.split()) > 6 or _RELATIVE.match(i) for i in items):
             return None
     if len(items) < 2:
         return None
