@@ -30,12 +30,25 @@ GATED = ("error", "warning")
 
 
 @cache
+def _report():
+    return check_paths([str(CORPUS)], Config(root=CORPUS))
+
+
+@cache
 def _findings() -> dict[str, list[dict]]:
-    report = check_paths([str(CORPUS)], Config(root=CORPUS))
     return {
         Path(d.path).name: [f.model_dump(mode="json") for f in d.findings]
-        for d in report.documents
+        for d in _report().documents
     }
+
+
+def test_every_article_is_checked_without_an_internal_error() -> None:
+    failures = {
+        Path(d.path).name: [e.model_dump(mode="json") for e in d.internal_errors] or d.error
+        for d in _report().documents
+        if d.internal_errors or d.error
+    }
+    assert failures == {}
 
 
 def _holds(finding: dict, quote: str) -> bool:

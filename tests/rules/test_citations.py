@@ -109,3 +109,63 @@ def test_bundled_article_severities(sample_hits):
     assert [s for _, s in sample_hits["NLMG-C001"]] == [Severity.WARNING]
     assert [s for _, s in sample_hits["NLMG-C003"]] == [Severity.ERROR]
     assert [s for h, s in sample_hits["NLMG-L001"] if h.citations == ["c27"]] == [Severity.ERROR]
+
+
+# ------------------------------------------------ L001 on hand-made links
+def _l001_with_link(text: str, sentence: int, method: str, matched: list[str]):
+    """NLMG-L001 with every claim of ``sentence`` linked to c1 as given (no aligner)."""
+    from nlmg_facts.cite import document_references
+    from nlmg_facts.models.citations import ClaimLink
+
+    doc = ingest(text, "t.txt")
+    claims = extract_document(doc)
+    links = [
+        ClaimLink(claim=c.id, sentence=c.sentence, citation="c1", confidence=0.9, method=method,
+                  reason="test", matched=matched)
+        for c in claims if c.sentence == sentence
+    ]
+    ctx = RuleContext(doc=doc, claims=claims, citations=document_references(doc), links=links)
+    return list(get_rule("NLMG-L001").func(ctx))
+
+
+_TOWER = ("Kestrel Point is a 52-storey tower in Manchester. The building opened on 18 September 2018, at a "
+          "final cost of £190 million. {cite} Kestrel Point at Emporis")
+
+
+@pytest.mark.parametrize(
+    ("title", "method", "matched", "flagged"),
+    [
+        # A link on two terms that are about the opening: the source predates it.
+        ('Britton, Paul (19 June 2018). "Tower opens its doors". Evening News. Retrieved 19 June 2018.',
+         "alignment", ["tower", "open"], True),
+        # One shared word places a source near a sentence, not on its every claim.
+        ('Britton, Paul (19 June 2018). "Tower opens its doors". Evening News. Retrieved 19 June 2018.',
+         "alignment", ["building"], False),
+        # A continuation between cited sentences is an inference, too weak to accuse.
+        ('Britton, Paul (19 June 2018). "Tower opens its doors". Evening News. Retrieved 19 June 2018.',
+         "continuation", [], False),
+        # The number the source was matched on belongs to the cost, not to the opening.
+        ('"Kestrel Point costs rise to £190m". Building. 22 June 2018. Retrieved 23 June 2018.',
+         "alignment", ["190", "cost", "building"], False),
+        # A review dated before the opening it reviews is how reviews work.
+        ('Britton, Paul (19 June 2018). "Kestrel Point review: a tall order". Evening News. Retrieved 19 June 2018.',
+         "alignment", ["kestrel", "point"], False),
+    ],
+)
+def test_source_predates_event_needs_a_link_grounded_on_that_claim(title, method, matched, flagged):
+    hits = _l001_with_link(_TOWER.format(cite=title), 1, method, matched)
+    assert bool(hits) is flagged
+
+
+def test_a_source_dated_on_another_event_of_the_sentence_backs_that_event():
+    text = ("Lumen is a 2014 drama film. It premiered at the Venice Film Festival on 29 August 2014, and was "
+            "then screened at the Toronto International Film Festival in September 2014. "
+            'Weiss, Jay (29 August 2014). "Lumen lights up the Lido". Variety. Retrieved 30 August 2014. Lumen at IMDb')
+    assert _l001_with_link(text, 1, "alignment", ["lumen", "lido"]) == []
+
+
+def test_a_title_naming_an_appointment_is_an_announcement():
+    text = ("Northmere Foods plc is an Irish food company. Ahern was succeeded as chief executive by Tomasz "
+            "Nowak on 1 January 2021. \"Northmere names Nowak as chief executive\". Business Post. "
+            "20 September 2020. Retrieved 21 September 2020. Official website")
+    assert _l001_with_link(text, 1, "alignment", ["nowak", "chief executive"]) == []

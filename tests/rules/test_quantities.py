@@ -209,6 +209,40 @@ def test_widening_within_opening_plus_additions_is_fine():
     assert _added(100).run(venue_additions_mismatch) == []
 
 
+@pytest.mark.parametrize(("pct", "flagged"), [(12, True), (6, False)])
+def test_a_change_of_a_yearly_figure_is_measured_from_the_previous_year(pct, flagged):
+    a = Article(f"In 2019, revenue was €1.58 billion. In 2020, revenue fell by {pct}% to €1.49 billion.")
+    a.money("€1.58 billion", 1.58e9, 1.575e9, 1.585e9, currency="EUR", event="gross", year="2019")
+    a.percent(f"{pct}%", pct, pct - 0.5, pct + 0.5, direction="decrease", event="percent-change", year="2020")
+    a.money("€1.49 billion", 1.49e9, 1.485e9, 1.495e9, currency="EUR", event="gross", year="2020")
+    assert bool(a.run(percent_change_mismatch)) is flagged
+
+
+def test_a_change_two_years_apart_is_not_measured_from_the_older_figure():
+    a = Article("In 2017, revenue was €1.31 billion. In 2019, revenue rose by 8% to €1.58 billion.")
+    a.money("€1.31 billion", 1.31e9, 1.305e9, 1.315e9, currency="EUR", event="gross", year="2017")
+    a.percent("8%", 8, 7.5, 8.5, direction="increase", event="percent-change", year="2019")
+    a.money("€1.58 billion", 1.58e9, 1.575e9, 1.585e9, currency="EUR", event="gross", year="2019")
+    assert a.run(percent_change_mismatch) == []
+
+
+@pytest.mark.parametrize(("pct", "flagged"), [(62, True), (57, False)])
+def test_a_change_of_copies_sold_is_measured_from_the_previous_week(pct, flagged):
+    a = Article(f"It sold 21,400 copies in its first week. In its second week sales fell by {pct}% to 9,100 copies.")
+    a.count("21,400 copies", 21400, noun="copy", event="units-sold", period="opening-week")
+    a.percent(f"{pct}%", pct, pct - 0.5, pct + 0.5, direction="decrease", event="percent-change")
+    a.count("9,100 copies", 9100, noun="copy", event="units-sold", period="week-2")
+    assert bool(a.run(percent_change_mismatch)) is flagged
+
+
+def test_a_change_of_copies_is_never_measured_from_a_sum_of_money():
+    a = Article("It earned £40,000 in its first week. In its second week sales fell by 62% to 9,100 copies.")
+    a.money("£40,000", 40000, currency="GBP", event="gross", period="opening-week")
+    a.percent("62%", 62, 61.5, 62.5, direction="decrease", event="percent-change")
+    a.count("9,100 copies", 9100, noun="copy", event="units-sold", period="week-2")
+    assert a.run(percent_change_mismatch) == []
+
+
 # ------------------------------------------------------------------ M006
 @pytest.mark.parametrize(
     ("text", "surface", "n", "noun", "flagged"),
@@ -226,6 +260,14 @@ def test_widening_within_opening_plus_additions_is_fine():
          "in most of the papers that mattered.", "two reasons", 2, "reason", False),
         # No colon, no list: nothing to count.
         ("The film has five factors working for it.", "five factors", 5, "factor", False),
+        ("Four singles were released from the album: Cold Fire, Lanterns and Ship of Days.",
+         "Four singles", 4, "single", True),
+        # The list belongs to the nearer count of another clause.
+        ("The campaign has four acts, and the player chooses between three factions: the Company, "
+         "the Towns and the Covenant.", "four acts", 4, "act", False),
+        # Items that are relative clauses hold lists of their own.
+        ("The company has two divisions: Bakery, which makes bread, cakes and biscuits, and Chilled, "
+         "which makes ready meals and soups.", "two divisions", 2, "division", False),
     ],
 )
 def test_counts_announced_in_words_must_match_what_follows(text, surface, n, noun, flagged):

@@ -67,7 +67,12 @@ def link_claims(claims: list[Claim], sentence_links: list[SentenceLink]) -> list
 def cite_document(doc: Document, claims: list[Claim]) -> CitationResult:
     """Parse the back matter, link sentences (markers if any, else alignment) and claims."""
     citations = document_references(doc)
-    sentence_links = marker_links(doc, citations) if doc.markers else align_sentences(doc, citations)
+    if doc.markers:
+        sentence_links = marker_links(doc, citations)
+    else:
+        # The extract stage's dates, when it ran, spare the aligner a second scan.
+        dates = [(c.sentence, c.value) for c in claims if c.kind == "date"] if claims else None
+        sentence_links = align_sentences(doc, citations, dates)
     return CitationResult(
         citations=citations, links=link_claims(claims, sentence_links), sentence_links=sentence_links
     )

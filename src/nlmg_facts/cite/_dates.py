@@ -1,6 +1,8 @@
-"""Citation dates through the extraction date parser (one parser for the whole project)."""
+"""Citation dates through the extraction date parser (one parser for the whole project, plain days fast)."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import regex
 
@@ -29,6 +31,42 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+
+
+# The day-precision shapes nearly every citation uses, read without the full
+# parser (which they would reach with the same result; tests/cite/test_dates.py
+# checks that). Anything else, or an impossible day, goes to the full parser.
+_PLAIN_DAY = regex.compile(
+    r"""
+    (?P<d>\d{1,2})\s(?P<m>\p{L}{3,9})\s(?P<y>\d{4})        # 8 October 2010
+  | (?P<m>\p{L}{3,9})\s(?P<d>\d{1,2}),\s(?P<y>\d{4})       # October 8, 2010
+  | (?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})                # 2010-10-08
+    """,
+    regex.VERBOSE,
+)
+_MONTH_OF = {
+    name: i + 1
+    for i, name in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+
+
+def _plain_day(text: str) -> DateValue | None:
+    """A plain full date ("8 October 2010", "October 8, 2010", "2010-10-08"), else None."""
+    m = _PLAIN_DAY.fullmatch(text)
+    if m is None:
+        return None
+    month = int(m["mn"]) if m["mn"] else _MONTH_OF.get(m["m"].lower())
+    if month is None:
+        return None
+    try:
+        day = dt.date(int(m["y"]), month, int(m["d"]))
+    except ValueError:
+        return None  # 30 February, year 0: the full parser says why
+    if day.year < 1:
+        return None
+    return DateValue(start=day, end=day, precision="day", iso=day.isoformat(), is_range=False, year_source="stated")
 
 
 def _words_are_months(text: str) -> bool:
@@ -61,7 +99,7 @@ class DateMemo:
         out: tuple[DateValue | None, str | None] | None = None
         if stripped and len(stripped) <= 40 and any(ch.isdigit() for ch in stripped):
             # Every stated date has a digit; most pieces are not dates.
-            value = parse(stripped)
+            value = _plain_day(stripped) or parse(stripped)
             if value is not None:
                 out = (value, None)
             else:

@@ -161,6 +161,7 @@ class _CiteFeatures:
 def _features(citations: list[Citation], stop: frozenset[str]) -> tuple[list[_CiteFeatures], list[list[str]]]:
     """Per citation: its features, and the normalised phrases of its work and publisher."""
     feats, works = [], []
+    stems: dict[str, str] = {}  # titles repeat their words (the topic's name): stem each once
     for c in citations:
         f = _CiteFeatures()
         for a in c.authors:
@@ -183,7 +184,10 @@ def _features(citations: list[Citation], stop: frozenset[str]) -> tuple[list[_Ci
                     if not (len(t) == 4 and t.isdigit()):
                         f.numbers.add(t)
                 elif t not in stop and len(t) > 2:
-                    f.title_words.add(_stem(t))
+                    st = stems.get(t)
+                    if st is None:
+                        st = stems[t] = _stem(t)
+                    f.title_words.add(st)
             if len(toks) >= 2:
                 f.title_phrase = " ".join(toks)
         if c.date is not None and c.date.value is not None and c.date.value.resolved:
@@ -197,7 +201,8 @@ def _features(citations: list[Citation], stop: frozenset[str]) -> tuple[list[_Ci
 class _Similarity:
     """Inverted indexes over the citations and the body; scores only pairs that share something."""
 
-    def __init__(self, doc: Document, citations: list[Citation]) -> None:
+    def __init__(self, doc: Document, citations: list[Citation],
+                 dates: list[tuple[int, DateValue]] | None = None) -> None:
         stop = frozenset(data()["stopwords"])
         self.stop = stop
         feats, works = _features(citations, stop)
@@ -276,9 +281,17 @@ class _Similarity:
         self.days = [d for d, _ in dated]
         self.day_cites = [j for _, j in dated]
         self.same_day = Counter(self.days)
-        # Dates stated in the body, per sentence; only sentences with a year are scanned,
-        # runs of consecutive ones in one call.
+        # Dates stated in the body, per sentence: the date claims when the extract
+        # stage has run, else a scan of the sentences with a year, runs of
+        # consecutive ones in one call.
         self.dates: list[list[DateValue]] = [[] for _ in sentences]
+        if dates is not None:
+            position = {s.index: k for k, s in enumerate(sentences)}
+            for index, value in dates:
+                k = position.get(index, -1)
+                if k >= 0 and value.resolved and value.precision in ("day", "month"):
+                    self.dates[k].append(value)
+            return
         k = 0
         while k < len(sentences):
             if not _YEAR.search(self.texts[k]):
@@ -417,9 +430,11 @@ class _MaxTree:
 
     ``d[i]`` is an addition pending on the subtree of internal node ``i``;
     while no range add has happened (the common case) the pushes are skipped.
+    ``at[i]`` is the position of the subtree's max, so a max query names its
+    position without walking down.
     """
 
-    __slots__ = ("n", "h", "t", "d", "dirty")
+    __slots__ = ("n", "h", "t", "d", "at", "dirty")
 
     def __init__(self, values: list[float]) -> None:
         n = 1
@@ -428,18 +443,11 @@ class _MaxTree:
         self.n, self.h, self.dirty = n, n.bit_length(), False
         self.t = [_NEG] * n + values + [_NEG] * (n - len(values))
         self.d = [0.0] * n
+        self.at = [0] * n + list(range(n))
+        t, at = self.t, self.at
         for p in range(n - 1, 0, -1):
-            self.t[p] = max(self.t[2 * p], self.t[2 * p + 1])
-
-    def _push_node(self, i: int) -> None:
-        v = self.d[i]
-        if v:
-            t, d, n = self.t, self.d, self.n
-            for c in (2 * i, 2 * i + 1):
-                t[c] += v
-                if c < n:
-                    d[c] += v
-            d[i] = 0.0
+            c = 2 * p if t[2 * p] >= t[2 * p + 1] else 2 * p + 1
+            t[p], at[p] = t[c], at[c]
 
     def _push(self, p: int) -> None:
         """Push pending additions down the path to leaf ``p``."""
@@ -459,10 +467,11 @@ class _MaxTree:
                 d[i] = 0.0
 
     def _build(self, p: int) -> None:
-        t, d = self.t, self.d
+        t, d, at = self.t, self.d, self.at
         while p > 1:
             p >>= 1
-            t[p] = max(t[2 * p], t[2 * p + 1]) + d[p]
+            c = 2 * p if t[2 * p] >= t[2 * p + 1] else 2 * p + 1
+            t[p], at[p] = t[c] + d[p], at[c]
 
     def add(self, lo: int, hi: int, v: float) -> None:
         """Add ``v`` to positions [lo, hi)."""
@@ -508,12 +517,7 @@ class _MaxTree:
                     best, pos = t[hi], hi
             lo >>= 1
             hi >>= 1
-        if pos < 0:
-            return best, -1
-        while pos < n:  # walk down to a leaf holding the max
-            self._push_node(pos)
-            pos = 2 * pos if t[2 * pos] >= t[2 * pos + 1] else 2 * pos + 1
-        return best, pos - n
+        return best, (self.at[pos] if pos >= 0 else -1)
 
     def get(self, i: int) -> float:
         p = i + self.n
@@ -596,13 +600,18 @@ def _confidence(score: float) -> float:
     return round(1.0 - math.exp(-score / CONFIDENCE_SCALE), 3)
 
 
-def align(doc: Document, citations: list[Citation]) -> list[SentenceLink]:
-    """One link per body sentence (citation or none), by monotone dynamic programming."""
+def align(doc: Document, citations: list[Citation],
+          dates: list[tuple[int, DateValue]] | None = None) -> list[SentenceLink]:
+    """One link per body sentence (citation or none), by monotone dynamic programming.
+
+    ``dates`` are the (sentence index, value) pairs of the document's date
+    claims when the extract stage has found them; without, the body is scanned.
+    """
     sentences = doc.body_sentences
     refs = [c for c in citations if c.kind == "citation"]
     if not sentences:
         return []
-    sim = _Similarity(doc, refs)
+    sim = _Similarity(doc, refs, dates)
     cands = [sim.scores(k) for k in range(len(sentences))]
     chosen = _align_states(cands, len(refs))
     return _links(doc, refs, sim, cands, chosen)

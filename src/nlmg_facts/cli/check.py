@@ -17,6 +17,7 @@ from ..models import Report
 from ..models.common import Severity
 from ..report.formats import FORMATS
 from . import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from .options import add_run_options
 from .output import write_output
 
 DEFAULT_PATHS = ["sources/"]
@@ -39,15 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--output", "-o", default=None, help="write the report to FILE (atomically)")
     p.add_argument("--fail-on", choices=FAIL_ON, default=None,
                    help="lowest severity that fails the run (default: error, or the config's)")
-    p.add_argument("--select", action="append", metavar="CODES",
-                   help="only these rules: code prefixes or names, comma-separated, repeatable")
-    p.add_argument("--ignore", action="append", metavar="CODES",
-                   help="skip these rules: code prefixes or names, comma-separated, repeatable")
-    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                   help="worker processes for many documents (0: one per CPU; default 1)")
-    p.add_argument("--config", default=None, metavar="FILE",
-                   help="configuration file (default: nearest pyproject.toml with [tool.nlmg-facts])")
-    p.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    add_run_options(p)
     p.add_argument("--review", default=None, metavar="FILE",
                    help="review file of decisions about findings (default: the config's review, "
                    "else the nearest nlmg-facts.review.json up to the project root)")

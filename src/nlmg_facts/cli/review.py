@@ -23,6 +23,7 @@ from ..config import load_config, with_cli
 from ..errors import UsageError
 from ..models import DocumentReport, Finding, Report
 from ..models.review import Decision, ReviewEntry, ReviewFile
+from .options import add_run_options
 from . import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,15 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--review", default=None, metavar="FILE",
                    help="review file (default: the config's review, else the nearest "
                    "nlmg-facts.review.json, else one at the project root)")
-    p.add_argument("--select", action="append", metavar="CODES",
-                   help="only these rules: code prefixes or names, comma-separated, repeatable")
-    p.add_argument("--ignore", action="append", metavar="CODES",
-                   help="skip these rules: code prefixes or names, comma-separated, repeatable")
-    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                   help="worker processes for many documents (0: one per CPU; default 1)")
-    p.add_argument("--config", default=None, metavar="FILE",
-                   help="configuration file (default: nearest pyproject.toml with [tool.nlmg-facts])")
-    p.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    add_run_options(p)
     p.set_defaults(func=run)
 
 

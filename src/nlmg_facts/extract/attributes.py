@@ -551,7 +551,7 @@ _RELATIVE_TO = regex.compile(
 _YEAR_PERIOD = regex.compile(
     r"""
     (?:
-        \b(?P<prep>in|during|for|throughout|over|by(?:\s+the\s+end\s+of)?)\s+(?:the\s+)?  # in (the) 2019
+        \b(?P<prep>in|during|for|throughout|over)\s+(?:the\s+)?  # in (the) 2019 ("by 2019" is an as-of period)
       | ^\W*                                                                  # 2019 opening a clause
     )
     (?P<y>(?:1[5-9]|20)\d\d(?:[–\-/]\d\d(?:\d\d)?)?)   # 2019, 2012–13
@@ -1412,7 +1412,7 @@ class _Builder:
         """'In 2019, revenue was ...', '19 goals in 2015–16': the year or season a figure is for.
 
         Read from the mention's clause, else the sentence's opening adverbial;
-        never the mention itself. 'by (the end of) 2019' is a running total.
+        never the mention itself ('by 2019' is an as-of period, not a year).
         """
         s = self.s
         spans = [_clause_span(s, self.m0)]
@@ -1426,7 +1426,7 @@ class _Builder:
                 self.use((y0, y1))
                 first, _, second = m.group("y").replace("–", "/").replace("-", "/").partition("/")
                 value = f"{first}/{first[:2] + second if len(second) == 2 else second}" if second else first
-                return f"by-{value}" if (m.group("prep") or "").lower().startswith("by") else value
+                return value
         return None
 
     def season(self) -> str | None:
@@ -1780,7 +1780,9 @@ class _Builder:
                     value = c.value
             if value:
                 quals[name] = value
-        if event == "chart-position" and "period" not in quals and _DEBUTED.search(self.s.text, self.m0 - self.s.start, self.m1 - self.s.start):
+        if event == "chart-position" and "period" not in quals and _DEBUTED.search(
+            self.s.text, max(0, self.m0 - self.s.start - 20), self.m1 - self.s.start
+        ):
             quals["period"] = "opening-week"  # "debuted at number four": its first chart week
         if "festival" in quals:
             quals.pop("region", None)  # the festival says where; "UK premiere at the LFF" is that premiere

@@ -49,6 +49,20 @@ class RuleContext:
             groups[c.sentence].append(c)
         return dict(groups)
 
+    @cached_property
+    def link_of(self) -> dict[str, "ClaimLink"]:
+        """Claim id -> its citation link (claims without a credible citation are absent)."""
+        return {link.claim: link for link in self.links if link.citation}
+
+    def citations_of(self, claim_ids: list[str]) -> list[str]:
+        """Ids of the citations linked to these claims, in first-seen order."""
+        out: list[str] = []
+        for cid in claim_ids:
+            link = self.link_of.get(cid)
+            if link and link.citation not in out:
+                out.append(link.citation)
+        return out
+
     def of_kind(self, kind: str) -> list[Claim]:
         return [c for c in self.claims if c.kind == kind]
 

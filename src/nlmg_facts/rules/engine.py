@@ -195,7 +195,9 @@ def run_rules(ctx: RuleContext, rules: Sequence[ActiveRule], document: str) -> E
                     hint=hit.hint,
                     evidence=list(hit.evidence),
                     claims=list(hit.claims),
-                    citations=list(hit.citations),
+                    # The citations a finding involves: those the rule named, then
+                    # those its claims are linked to (for review and the HTML page).
+                    citations=list(dict.fromkeys([*hit.citations, *ctx.citations_of(list(hit.claims))])),
                     fingerprint=fingerprint(ctx, spec.code, document, hit),
                 )
             )
