@@ -44,6 +44,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import dataclass, field
 
 import regex
@@ -213,12 +214,11 @@ class _Similarity:
         self.sets = [set(t) for t in self.tokens]
         n_sent = max(1, len(sentences))
         n_cite = max(1, len(citations))
-        token_df: Counter[str] = Counter()
-        for s in self.sets:
-            token_df.update(s)
+        token_df = Counter(chain.from_iterable(self.sets))
         self.token_df = token_df
         self.n_sent = n_sent
         self._caps_cache: dict[int, list[bool] | None] = {}
+        self._hits: dict[int, list[tuple[int, float, str]]] = {}
 
         # Surnames: token -> citations; weaker when shared or common in the text.
         sur: dict[str, list[int]] = defaultdict(list)
@@ -240,19 +240,21 @@ class _Similarity:
 
         # Title stems: the body's surface words that reach a title stem, found
         # without stemming the whole vocabulary (a stem is a prefix of its word).
-        prefixes = {s[:3] for s in title}
+        by_prefix: dict[str, list[str]] = defaultdict(list)
+        for st in title:
+            by_prefix[st[:3]].append(st)
         surface: dict[str, str] = {}
         for t in token_df:
-            if len(t) > 2 and not t[0].isdigit() and t not in stop and _fold(t[:3]) in prefixes:
+            folded = t if t.isascii() else _fold(t)
+            group = by_prefix.get(folded[:3])
+            if group and len(t) > 2 and t not in stop and any(folded.startswith(st) for st in group):
                 st = _stem(t)
                 if st in title:
                     surface[t] = st
         self.surface = surface
         surface_keys = surface.keys()
         self.stems = [{surface[t] for t in s & surface_keys} for s in self.sets]
-        stem_df: Counter[str] = Counter()
-        for s in self.stems:
-            stem_df.update(s)
+        stem_df = Counter(chain.from_iterable(self.stems))
         self.title_post: dict[str, tuple[float, list[int]]] = {}
         for t, js in title.items():
             w = W_TITLE_MAX * _idf(len(js), n_cite) * _idf(stem_df.get(t, 0), n_sent) ** 2
@@ -379,15 +381,20 @@ class _Similarity:
                 yield cites[i], W_DATE / 2 / math.sqrt(hi - lo), value.iso
 
     def scores(self, k: int) -> dict[int, float]:
+        """Similarity of sentence ``k`` to each citation it shares something with."""
         out: dict[int, float] = {}
         get = out.get
-        for j, w, _ in self.hits(k):
+        hits = self._hits[k] = list(self.hits(k))
+        for j, w, _ in hits:
             out[j] = get(j, 0.0) + w
         return out
 
     def matched(self, k: int, j: int) -> list[str]:
         """The terms sentence ``k`` shares with citation ``j``, in order, without repeats."""
-        return list(dict.fromkeys(m for c, _, m in self.hits(k) if c == j))
+        hits = self._hits.get(k)
+        if hits is None:
+            hits = self._hits[k] = list(self.hits(k))
+        return list(dict.fromkeys(m for c, _, m in hits if c == j))
 
     def names(self, k: int) -> set[str]:
         """Words written capitalised inside sentence ``k`` (its first word aside): names."""

@@ -40,6 +40,15 @@ No admissible trigger: event ``unknown`` and no qualifiers.
 - approval-rating, average-rating, review-count: source (rotten-tomatoes,
   metacritic...); review-score: source (aggregator, else the publication or
   critic that opens the sentence).
+- year (gross, units-sold, percent-change, share, count events): the bare
+  year or season a figure is for ("In 2019, revenue was ...", "19 goals in
+  2015–16"); season (broadcast, premiere, count events): "the second
+  series", "season 3"; per-unit for counts: "Each series consists of six
+  episodes". A year heading ("a 2012 film") is the release with
+  scope=first: the year it first came out anywhere, not a regional date.
+- career-debut ("made his league debut"), goal and appearance counts
+  without a year, and dates whose clause opens with an indefinite subject
+  ("A second plant opened", "A free demo was released") are occasions.
 - filming-start, filming-end, budget, composition, birth, death...: none.
 - Repeatable events (screening without a festival, filming on a day, fee,
   announcement, casting, award/nomination without a ceremony, an article's

@@ -1,23 +1,40 @@
-"""Ingestion: raw text -> Document (body, back matter, sentences with spans)."""
+"""Ingestion: raw text -> Document (body, back matter, sentences with spans).
+
+Plain flattened text, wikitext and Markdown are read; marked-up formats keep
+offsets into the original text and describe their markup as masks (see
+``formats.py``).
+"""
 
 from __future__ import annotations
 
-from ..models import Document, Sentence, Span
+from ..models import Document, Marker, Mask, Sentence, Span
+from ..models.document import blank
 from .backmatter import find_back_matter
+from .formats import INPUT_FORMATS, InputFormat, detect_format, layout
 from .reader import Source, decode, expand_paths, read_source
 from .segment import segment
 
-__all__ = ["ingest", "Source", "decode", "expand_paths", "find_back_matter", "read_source", "segment"]
+__all__ = [
+    "ingest", "Source", "decode", "detect_format", "expand_paths", "find_back_matter", "read_source",
+    "segment", "INPUT_FORMATS", "InputFormat",
+]
 
 _BOM = "\ufeff"
 
 
-def ingest(text: str, name: str = "<text>") -> Document:
-    """Parse plain flattened article text into a Document.
+def ingest(text: str, name: str = "<text>", format: InputFormat = "auto") -> Document:
+    """Parse article text (plain, wikitext or Markdown) into a Document.
 
-    Offsets are into ``text`` exactly as given: a leading byte-order mark is
-    kept in ``Document.text`` and simply lies outside the body.
+    ``format="auto"`` reads ``.wiki``/``.wikitext``/``.mediawiki`` files as
+    wikitext and ``.md``/``.markdown`` as Markdown, and otherwise looks at the
+    text (``<ref>`` or ``{{cite`` -> wikitext; ``[^x]`` footnotes with their
+    ``[^x]:`` definitions -> Markdown; else plain). Offsets are into ``text``
+    exactly as given: a leading byte-order mark is kept in ``Document.text``
+    and simply lies outside the body.
     """
+    fmt = detect_format(text, name, format)
+    if fmt != "plain":
+        return _ingest_marked(text, name, fmt)
     first = len(text) - len(text.lstrip(_BOM + " \t\r\n\f\v"))
     boundary = find_back_matter(text)
     body_end = _rstrip(text, first, len(text) if boundary is None else boundary)
@@ -39,3 +56,28 @@ def ingest(text: str, name: str = "<text>") -> Document:
 
 def _rstrip(text: str, lo: int, hi: int) -> int:
     return lo + len(text[lo:hi].rstrip())
+
+
+def _ingest_marked(text: str, name: str, fmt: str) -> Document:
+    """Wikitext or Markdown: segment the prose with the markup blanked, same offsets."""
+    lay = layout(text, fmt)  # type: ignore[arg-type]
+    view = blank(text, [(s, e, "\n" if k == "break" else " ") for s, e, k in lay.masks])
+    sentences = [
+        Sentence(index=i, span=Span(start=s, end=e), section="body")
+        for i, (s, e) in enumerate(segment(view, *lay.body))
+    ]
+    back = lay.back_matter
+    return Document(
+        name=name,
+        text=text,
+        format=fmt,
+        body=Span(start=lay.body[0], end=lay.body[1]),
+        back_matter=None if back is None else Span(start=back[0], end=back[1]),
+        sentences=sentences,
+        markers=[
+            Marker(span=Span(start=m.start, end=m.end), label=m.label, reference=m.reference)
+            for m in lay.markers
+        ],
+        masked=[Mask(span=Span(start=s, end=e), kind=k) for s, e, k in lay.masks],
+        reference_spans=[Span(start=s, end=e) for s, e in lay.references],
+    )

@@ -238,7 +238,9 @@ _WIKI_TOKEN = regex.compile(
 _PAIRS = regex.compile(r"\{\{|\}\}|\[\[|\]\]")
 _TABLE_EDGE = regex.compile(r"^[^\S\n]*(?:(?P<open>\{\|)|(?P<close>\|\}))", regex.MULTILINE)
 _REF_CLOSE = regex.compile(r"</ref\s*>", regex.IGNORECASE)
-_REFS_OPEN = regex.compile(r"<ref(?=[\s/>])[^<>]{0,500}?/?>", regex.IGNORECASE)
+# A reference tag alone, with the groups of the token pattern's ``ref`` branch.
+_REF_OPEN = regex.compile(r"(?P<ref>(?i:<ref)(?=[\s/>])(?P<attrs>[^<>]{0,500}?)(?P<self>/)?>)")
+_REFS_CLOSE = regex.compile(r"</references\s*>", regex.IGNORECASE)
 _ATTR = regex.compile(
     r"""(?P<key>name|group)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'/>]+))""",
     regex.IGNORECASE,
@@ -327,6 +329,7 @@ class _WikiScanner:
         self.pairs = _pair(text)
         self.tables = _pair_tables(text)
         self.ref_closes = [m.start() for m in _REF_CLOSE.finditer(text)]
+        self.list_closes = [m.start() for m in _REFS_CLOSE.finditer(text)]
         self.close_tags: dict[str, list[int]] = {}
         hidden = frozenset(_data()["wikitext"]["hidden_tags"])
         for m in _CLOSE_TAG.finditer(text):
@@ -347,7 +350,7 @@ class _WikiScanner:
         """Mask ``[start, end)`` whole but keep the references defined inside it (infobox refs)."""
         kind: MaskKind = "break" if block else "markup"
         pos = start
-        for m in _REFS_OPEN.finditer(self.text, start, end):
+        for m in _REF_OPEN.finditer(self.text, start, end):
             if m.start() < pos:
                 continue
             self.mask(pos, m.start(), kind)
@@ -390,9 +393,9 @@ class _WikiScanner:
 
     def list_defined(self, start: int, end: int) -> None:
         """References defined inside ``{{reflist|refs=...}}`` / ``<references>``: definitions, not uses."""
-        for m in _REFS_OPEN.finditer(self.text, start, end):
-            attrs = _attrs(m["attrs"] if "attrs" in m.groupdict() else m.group())
-            if m.group().endswith("/>"):
+        for m in _REF_OPEN.finditer(self.text, start, end):
+            attrs = _attrs(m["attrs"] or "")
+            if m["self"]:
                 continue
             close = self._next_close(self.ref_closes, m.end(), end)
             if close is None:
@@ -482,14 +485,14 @@ class _WikiScanner:
                 end = hi if close == -1 else close + 3
                 self.mask(s, end, "break" if _is_block(text, s, end) else "markup")
                 pos = end
-            elif kind in ("ref", "attrs", "self"):
+            elif kind == "ref":
                 pos = self.reference(m, hi, body, depth) if depth < _MAX_DEPTH else m.end()
-            elif kind == "refs" or kind == "tag_name" or kind == "tag":
+            elif kind in ("refs", "tag"):
                 pos = self.tag(m, hi)
             elif kind == "template":
                 pos = self.template(s, hi, body, depth)
             elif kind == "table":
-                end = self.tables.get(_line_start(text, m.end() - 2), None)
+                end = self.tables.get(s)
                 end = hi if end is None or end > hi else end
                 self.hide(s, end, True, body)
                 pos = end
@@ -511,32 +514,24 @@ class _WikiScanner:
                 pos = m.end()
 
     def tag(self, m: regex.Match, hi: int) -> int:
+        """An HTML or extension tag: the tag is markup; hidden tags hide their content too."""
+        text = self.text
         name = (m["tag_name"] or "").lower()
+        opening = not m.group().startswith("</") and not m.group().endswith("/>")
         end = m.end()
-        if m["refs"] is not None:
-            if not m.group().endswith("/>") and not m.group().startswith("</"):
-                close = text_find_close(self.text, "</references", m.end(), hi)
-                if close is not None:
-                    self.list_defined(m.end(), close)
-                    end = _line_end(self.text, close) if _is_block(self.text, m.start(), m.end()) else close
-                    close_end = self.text.find(">", close, hi)
-                    end = hi if close_end == -1 else close_end + 1
-        elif name in self.hidden_tags and not m.group().endswith("/>") and not m.group().startswith("</"):
+        if m["refs"] is not None and opening:
+            # <references>...</references>: list-defined references, definitions only.
+            close = self._next_close(self.list_closes, m.end(), hi)
+            if close is not None:
+                self.list_defined(m.end(), close)
+                end = _REFS_CLOSE.match(text, close).end()
+        elif name in self.hidden_tags and opening:
             close = self._next_close(self.close_tags.get(name, []), m.end(), hi)
             if close is not None:
-                end = _CLOSE_TAG.match(self.text, close).end()
-        self.mask(m.start(), end, "break" if _is_block(self.text, m.start(), end) and end > m.end() else "markup")
+                end = _CLOSE_TAG.match(text, close).end()
+        block = end > m.end() and _is_block(text, m.start(), end)
+        self.mask(m.start(), end, "break" if block else "markup")
         return end
-
-
-def text_find_close(text: str, needle: str, lo: int, hi: int) -> int | None:
-    i = text.lower().find(needle, lo, hi) if len(text) < 4096 else _find_ci(text, needle, lo, hi)
-    return None if i == -1 else i
-
-
-def _find_ci(text: str, needle: str, lo: int, hi: int) -> int:
-    m = regex.compile(regex.escape(needle), regex.IGNORECASE).search(text, lo, hi)
-    return -1 if m is None else m.start()
 
 
 def wikitext_layout(text: str) -> Layout:
@@ -571,7 +566,7 @@ _MD_LINE = regex.compile(
     | (?P<bullet>^[^\S\n]*(?:[-*+]|\d{1,9}[.)])(?=[^\S\n]|$))  # - item, 1. item
     | (?P<html>^[ ]{0,3}<!--)                               # HTML comment block
     """,
-    regex.VERBOSE,
+    regex.VERBOSE | regex.MULTILINE,
 )
 _MD_INLINE = regex.compile(
     r"""
@@ -640,7 +635,7 @@ class _MarkdownScanner:
                 continue
             m = _MD_LINE.match(text, ls, le)
             kind = m.lastgroup if m is not None else None
-            if kind in ("fence_run", "fence"):
+            if kind == "fence":
                 run = m["fence_run"]
                 close = regex.compile(r"^[ ]{0,3}" + regex.escape(run[0]) + "{" + str(len(run)) + r",}[^\S\n]*$", regex.MULTILINE)
                 c = close.search(text, le)
@@ -661,9 +656,8 @@ class _MarkdownScanner:
                     boundary = ls
                 prev_para, tail = None, None
                 continue
-            if kind == "setext" and prev_para is not None and not line.strip().startswith("-") or (
-                kind in ("setext", "rule") and prev_para is not None and line.strip()[0] in "=-"
-            ):
+            if kind in ("setext", "rule") and prev_para is not None and line.strip()[0] in "=-":
+                # Text underlined with === or --- is a heading (a --- rule needs a blank line before).
                 ps, pe = prev_para
                 self.mask(ps, le, "break")
                 if boundary is None and _back_heading(text[ps:pe]):
@@ -674,8 +668,8 @@ class _MarkdownScanner:
                 self.mask(ls, le, "break")
                 prev_para = None
                 continue
-            if kind in ("footdef", "label"):
-                end, i = self._definition(m, starts, i)
+            if kind == "footdef":
+                i = self._definition(m, starts, i)
                 tail = ls if tail is None else tail
                 prev_para = None
                 continue
@@ -707,8 +701,8 @@ class _MarkdownScanner:
             boundary = tail
         return boundary
 
-    def _definition(self, m: regex.Match, starts: list[int], i: int) -> tuple[int, int]:
-        """A footnote definition and its continuation lines; returns (end, next line index)."""
+    def _definition(self, m: regex.Match, starts: list[int], i: int) -> int:
+        """A footnote definition and its continuation lines; returns the next line's index."""
         text = self.text
         end = _line_end(text, m.start())
         j = i
@@ -734,7 +728,7 @@ class _MarkdownScanner:
         self.refs.define(self.refs.key(m["label"]), (cs, ce))
         self.mask(m.end(), end, "note")
         self.inline(m.end(), end, body=False)
-        return end, j
+        return j
 
     def inline(self, lo: int, hi: int, body: bool) -> None:
         text = self.text
@@ -755,7 +749,7 @@ class _MarkdownScanner:
                     continue
                 self.mask(s, close + len(run))
                 pos = close + len(run)
-            elif kind in ("footnote", "label"):
+            elif kind == "footnote":
                 label = m["label"]
                 self.mask(s, m.end())
                 self.refs.use(self.refs.key(label), (s, m.end(), label) if body else None)
