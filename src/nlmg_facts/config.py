@@ -59,6 +59,8 @@ class Config(Model):
     review: Path | None = None
     plugins: tuple[str, ...] = ()
     options: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    #: How to read articles (``--input-format``): auto detects by extension and content.
+    input_format: Literal["auto", "plain", "wikitext", "markdown"] = "auto"
 
 
 class _Table(Model):

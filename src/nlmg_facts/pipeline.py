@@ -123,7 +123,7 @@ def analyse(source: Source, settings: Settings, path: str | None = None) -> Anal
     a = Analysis(path=path, uri=document_uri(path, settings.config))
     stage = "ingest"
     try:
-        a.doc = ingest(source.text, source.name)
+        a.doc = ingest(source.text, source.name, settings.config.input_format)
         stage = "extract"
         a.claims = extract_document(a.doc)
         stage = "cite"

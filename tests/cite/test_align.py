@@ -104,3 +104,208 @@ def test_claim_links_carry_the_matched_terms_of_their_sentence(doc_of):
     link = SentenceLink(sentence=0, citation="c1", confidence=0.9, method="alignment",
                         reason="matched 'x', 'y'", matched=["x", "y"])
     assert link_claims([claim], [link])[0].matched == ["x", "y"]
+
+
+# ---------------------------------------------------------------- the dynamic programme
+
+def _path_score(cands, chosen):
+    """Total of a path under the aligner's costs; None if it breaks a rule."""
+    from nlmg_facts.cite import align as A
+
+    state, total = 0, 0.0
+    for gains, j in zip(cands, chosen):
+        if j < 0:
+            continue
+        sim = gains.get(j)
+        if sim is None:
+            return None
+        g = sim - A.THRESHOLD
+        if j == state:  # the next unused citation
+            if sim <= A.NEXT_THRESHOLD:
+                return None
+            total, state = total + g, j + 1
+        elif j > state:  # forward, skipping j - state citations
+            if g <= 0:
+                return None
+            total, state = total + g - A.SKIP_COST * (j - state), j + 1
+        elif j == state - 1:  # the last used again
+            if g <= 0:
+                return None
+            total += g
+        else:  # an earlier one reused
+            if g - A.REUSE_COST <= 0:
+                return None
+            total += g - A.REUSE_COST
+    return total - A.SKIP_COST * 0  # skips after the last link cost nothing
+
+
+def _optimum(cands, m):
+    """The same recurrence over all states, quadratic and obviously right."""
+    from nlmg_facts.cite import align as A
+
+    neg = float("-inf")
+    best = [0.0] + [neg] * m
+    for gains in cands:
+        new = best[:]
+        for s in range(m + 1):
+            if best[s] == neg:
+                continue
+            reuse = max((sim - A.THRESHOLD - A.REUSE_COST for j, sim in gains.items() if j < s - 1), default=0.0)
+            new[s] = max(new[s], best[s] + max(0.0, reuse))
+        for j, sim in gains.items():
+            g = sim - A.THRESHOLD
+            if sim > A.NEXT_THRESHOLD and best[j] > neg:
+                new[j + 1] = max(new[j + 1], best[j] + g)
+            if g > 0:
+                for st in range(j + 2):
+                    if best[st] > neg:
+                        skip = A.SKIP_COST * (j - st) if st <= j else 0.0
+                        new[j + 1] = max(new[j + 1], best[st] - skip + g)
+        best = new
+    return max(best)
+
+
+def test_the_alignment_finds_the_best_monotone_path_on_random_similarities():
+    import random
+
+    from nlmg_facts.cite.align import _align_states
+
+    rng = random.Random(3)
+    for _ in range(300):
+        n, m = rng.randint(1, 12), rng.randint(1, 9)
+        cands = [
+            {j: round(rng.uniform(0.0, 2.5), 2) for j in rng.sample(range(m), rng.randint(0, min(m, 4)))}
+            for _ in range(n)
+        ]
+        chosen = _align_states(cands, m)
+        score = _path_score(cands, chosen)
+        assert score is not None, (cands, chosen)
+        assert abs(score - _optimum(cands, m)) < 1e-9, (cands, chosen)
+
+
+def test_the_alignment_tree_adds_over_ranges_and_answers_prefix_maxima():
+    from nlmg_facts.cite.align import _MaxTree
+
+    values = [0.0, float("-inf"), 2.0, 1.0, float("-inf")]
+    tree = _MaxTree(values[:])
+    tree.add(3, 5, 1.5)  # 3 and 4 up by 1.5 (4 stays -inf)
+    values[3] += 1.5
+    assert tree.max(0, 5) == (2.5, 3) and tree.max(0, 3) == (2.0, 2)
+    assert tree.raise_to(1, 7.0) and not tree.raise_to(1, 6.0)
+    assert tree.max(0, 2) == (7.0, 1) and tree.get(3) == 2.5
+
+
+# ---------------------------------------------------------------- order of first use
+
+SCORE_BACK = (
+    'Vale, Iris (2 May 2014). "Notes on a quiet winter". Arts Weekly. Retrieved 3 May 2014. '
+    'Pryce, Owen (9 May 2014). "Strings at the harbour". Coast Echo. Retrieved 10 May 2014. '
+    'Dunmore, Ray (20 May 2014). "Harbour lights on screen". Film Ledger. Retrieved 21 May 2014.'
+)
+
+
+def test_the_next_unused_citation_takes_a_sentence_with_weak_evidence(doc_of):
+    body = (
+        "Iris Vale of Arts Weekly wrote about the quiet winter. "
+        "The composer kept the strings light. "
+        "Ray Dunmore of the Film Ledger praised the harbour lights."
+    )
+    links = _links(doc_of(body, SCORE_BACK))
+    # "strings" alone is weak evidence, but c2 is the next unused citation.
+    assert [links[i].citation for i in range(3)] == ["c1", "c2", "c3"]
+    assert links[1].confidence < links[0].confidence
+
+
+def test_weak_evidence_does_not_skip_ahead_of_the_next_unused_citation(doc_of):
+    body = (
+        "Iris Vale of Arts Weekly wrote about the quiet winter. "
+        "The lights were dimmed for the last scene."
+    )
+    # "lights" is a title word of c3 only; c2 is next, so the weak match stays unlinked.
+    assert _links(doc_of(body, SCORE_BACK))[1].citation is None
+
+
+# ---------------------------------------------------------------- continuations
+
+def test_a_quotation_running_on_over_sentences_keeps_its_source(doc_of):
+    body = (
+        "Iris Vale of Arts Weekly wrote: \"The winter is quiet. "
+        "Nothing moves in the valley. "
+        "Even the river waits.\" "
+        "The valley was painted by Tom Reyes."
+    )
+    links = _links(doc_of(body, SCORE_BACK))
+    assert [links[i].citation for i in range(4)] == ["c1", "c1", "c1", None]
+    assert "quotation" in links[1].reason
+
+
+def test_a_pronoun_after_an_opening_clause_continues_but_one_inside_a_quotation_does_not(doc_of):
+    body = (
+        "Iris Vale of Arts Weekly wrote about the quiet winter. "
+        "Writing in a later column, she called the ending brave. "
+        "The rowers rested because \"they were tired\"."
+    )
+    links = _links(doc_of(body, SCORE_BACK))
+    assert links[1].citation == "c1" and links[1].method == "continuation"
+    assert links[2].citation is None
+
+
+def test_a_sentence_opening_on_the_same_name_continues_and_another_name_does_not(doc_of):
+    body = (
+        "Iris Vale of Arts Weekly wrote that Tom Reyes painted the valley. "
+        "Reyes used only three colours. "
+        "Marsh painted the river."
+    )
+    links = _links(doc_of(body, SCORE_BACK))
+    assert links[1].citation == "c1" and "same subject" in links[1].reason
+    assert links[2].citation is None
+
+
+# ---------------------------------------------------------------- evidence
+
+def test_a_quoted_citation_title_is_evidence(doc_of):
+    body = (
+        "Iris Vale of Arts Weekly wrote about the quiet winter. "
+        "A later essay, \"Harbour Lights on Screen\", looked at the final reel."
+    )
+    link = _links(doc_of(body, SCORE_BACK))[1]
+    assert link.citation == "c3" and "quoted title" in link.matched
+
+
+def test_a_report_published_days_after_the_event_is_evidence_across_a_month_end(doc_of):
+    back = (
+        'Lind, Ada (20 September 2014). "Autumn notes". Arts Weekly. Retrieved 21 September 2014. '
+        'Holm, Per (2 October 2014). "Curtain up". Stage Daily. Retrieved 3 October 2014.'
+    )
+    body = "Ada Lind praised the rehearsals. The play opened on 30 September 2014 to a full house."
+    link = _links(doc_of(body, back))[1]
+    assert link.citation == "c2" and "reported after 2014-09-30" in link.matched
+
+
+def test_dates_from_the_claims_give_the_same_links_as_scanning_the_body(doc_of):
+    from nlmg_facts.extract import extract_document
+
+    doc = doc_of(BODY, BACK)
+    claims = extract_document(doc)
+    assert any(c.kind == "date" for c in claims)
+    scanned = [(s.citation, s.method) for s in cite_document(doc, []).sentence_links]
+    assert [(s.citation, s.method) for s in cite_document(doc, claims).sentence_links] == scanned
+
+
+def test_an_outlet_shared_by_many_citations_tells_nothing_on_its_own(doc_of):
+    from nlmg_facts.cite.align import MAX_POSTING
+
+    back = " ".join(
+        f'Writer{chr(97 + i)}, Jo ({i + 1} May 2014). "Column {chr(97 + i)}x". Daily Ledger. Retrieved 30 May 2014.'
+        for i in range(MAX_POSTING + 1)
+    )
+    body = "Iris Vale of Arts Weekly wrote about the quiet winter. The Daily Ledger ran a column every week."
+    assert _links(doc_of(body, back))[1].citation is None
+
+
+def test_tokens_drop_possessives_and_keep_inner_hyphens_and_apostrophes():
+    from nlmg_facts.cite.align import _tokens
+
+    assert _tokens("Kathy's O'Connor co-star's 17th-best it’s 2010") == [
+        "kathy", "o'connor", "co-star", "17th", "best", "it", "2010"
+    ]

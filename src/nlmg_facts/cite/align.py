@@ -21,18 +21,23 @@ the same subject as the sentence before, or a short gap between two
 sentences citing one source.
 
 Complexity, for S body sentences, R citations, T tokens of the body and P
-(sentence, citation) pairs that share a feature (P is at most S x K, K the
-candidates of a sentence; features shared by more than ``MAX_POSTING``
-citations are ignored as uninformative, so K stays bounded):
+(sentence, citation) pairs that share a feature. P is at most S x K, K the
+candidates of a sentence: a feature (surname, title word, work, date) shared
+by more than ``MAX_POSTING`` citations is ignored as uninformative, so K is
+at most ``MAX_POSTING`` per feature the sentence has, whatever R is.
 
 * tokenising: one regex pass per sentence and per citation, O(T + R);
+  dates come from the extract stage's claims, or one scan of the sentences
+  that have a year;
 * similarity: inverted indexes from token, title stem, number, work and
-  publication date to citations; a sentence meets only the citations it
+  publication day to citations; a sentence meets only the citations it
   shares something with, O(T + P);
 * alignment: the DP state is the furthest citation used; its values live in
   a segment tree with range add and range max, so a sentence costs
-  O(K log R) (a prefix max for each forward move, a suffix add for each
-  reuse), O(P log R) time and O(R + P) memory in all -- never S x R;
+  O(K log R) (a prefix max per forward move, a suffix add per reuse) and the
+  whole O(P log R + R) time and O(R + P) memory -- never S x R
+  (``benchmarks/bench_cite.py`` measures 10,000 references and ~13,000
+  sentences: a few seconds, flat per sentence);
 * the continuation pass is linear in S.
 """
 
@@ -44,8 +49,8 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 
 import regex
 
@@ -57,7 +62,7 @@ from ._data import data, words
 # One token per match, already clean, so no per-token Python work is needed.
 _TOKEN = regex.compile(
     r"""
-    \p{L}[\p{L}\p{M}]*                       # a word
+    (?<![\p{L}\p{M}]['’])\p{L}[\p{L}\p{M}]*   # a word (not the s of a possessive)
     (?:(?:-+|['’]+(?!s(?![\p{L}\p{M}])))     # inner hyphen or apostrophe, not a possessive 's
        [\p{L}\p{M}]+)*                       # ... and the letters after it
   | \d+(?:st|nd|rd|th)?                      # a number or an ordinal (on lower-cased text)
@@ -77,7 +82,7 @@ _QUOTE_MARK = regex.compile(
 #: A quotation left open longer than this many sentences lost its closing mark.
 MAX_QUOTE_SENTENCES = 4
 # A quoted stretch of a sentence, to compare with citation titles.
-_QUOTED = regex.compile(r"""(?:"(?P<q>[^"]{8,200})"|“(?P<q>[^“”]{8,200})”)""")
+_QUOTED = regex.compile(r"""(?:"(?P<q>[^"]{1,300})"|“(?P<q>[^“”]{1,300})”)""")
 
 #: A sentence's similarity must exceed this to be worth linking.
 THRESHOLD = 0.4
@@ -204,39 +209,44 @@ class _Similarity:
 
     def __init__(self, doc: Document, citations: list[Citation],
                  dates: list[tuple[int, DateValue]] | None = None) -> None:
-        stop = frozenset(data()["stopwords"])
-        self.stop = stop
-        feats, works = _features(citations, stop)
-        self.feats = feats
+        self.stop = frozenset(data()["stopwords"])
+        self.feats, works = _features(citations, self.stop)
         sentences = doc.body_sentences
         self.texts = [doc.sentence_text(s.index) for s in sentences]
         self.tokens = [_tokens(t) for t in self.texts]
         self.sets = [set(t) for t in self.tokens]
-        n_sent = max(1, len(sentences))
-        n_cite = max(1, len(citations))
-        token_df = Counter(chain.from_iterable(self.sets))
-        self.token_df = token_df
-        self.n_sent = n_sent
+        self.n_sent = max(1, len(sentences))
+        self.token_df = Counter(chain.from_iterable(self.sets))
         self._caps_cache: dict[int, list[bool] | None] = {}
         self._hits: dict[int, list[tuple[int, float, str]]] = {}
+        self._index_names_and_titles(max(1, len(citations)))
+        self._index_works(works)
+        self._index_dates(doc, dates)
 
-        # Surnames: token -> citations; weaker when shared or common in the text.
+    def _index_names_and_titles(self, n_cite: int) -> None:
         sur: dict[str, list[int]] = defaultdict(list)
         num: dict[str, list[int]] = defaultdict(list)
         title: dict[str, list[int]] = defaultdict(list)
-        for j, f in enumerate(feats):
+        quoted: dict[str, list[int]] = defaultdict(list)
+        for j, f in enumerate(self.feats):
             for t in f.surnames:
                 sur[t].append(j)
             for t in f.numbers:
                 num[t].append(j)
             for t in f.title_words:
                 title[t].append(j)
+            if f.title_phrase is not None:
+                quoted[f.title_phrase].append(j)
+        # Surnames: weaker when shared by citations or common in the text.
         self.surname_post = {t: js for t, js in sur.items() if len(js) <= MAX_POSTING}
         self.surname_weight = {
-            t: W_SURNAME / math.sqrt(len(js)) * min(1.0, 3.0 / max(1, token_df[t]))
+            t: W_SURNAME / math.sqrt(len(js)) * min(1.0, 3.0 / max(1, self.token_df[t]))
             for t, js in self.surname_post.items()
         }
         self.number_post = {t: js for t, js in num.items() if len(js) <= MAX_POSTING}
+        # Whole titles, for quotations of them; a title several citations share
+        # (a database page named after the article's topic) is left out.
+        self.titles = {p: js for p, js in quoted.items() if len(js) <= 2}
 
         # Title stems: the body's surface words that reach a title stem, found
         # without stemming the whole vocabulary (a stem is a prefix of its word).
@@ -244,24 +254,25 @@ class _Similarity:
         for st in title:
             by_prefix[st[:3]].append(st)
         surface: dict[str, str] = {}
-        for t in token_df:
+        for t in self.token_df:
             folded = t if t.isascii() else _fold(t)
             group = by_prefix.get(folded[:3])
-            if group and len(t) > 2 and t not in stop and any(folded.startswith(st) for st in group):
+            if group and len(t) > 2 and t not in self.stop and any(folded.startswith(st) for st in group):
                 st = _stem(t)
                 if st in title:
                     surface[t] = st
-        self.surface = surface
-        surface_keys = surface.keys()
-        self.stems = [{surface[t] for t in s & surface_keys} for s in self.sets]
+        keys = surface.keys()
+        self.stems = [{surface[t] for t in s & keys} for s in self.sets]
+        # A title word is worth what it tells apart: rare among citations and in the body.
         stem_df = Counter(chain.from_iterable(self.stems))
         self.title_post: dict[str, tuple[float, list[int]]] = {}
         for t, js in title.items():
-            w = W_TITLE_MAX * _idf(len(js), n_cite) * _idf(stem_df.get(t, 0), n_sent) ** 2
+            w = W_TITLE_MAX * _idf(len(js), n_cite) * _idf(stem_df.get(t, 0), self.n_sent) ** 2
             if w > 0.05 and len(js) <= MAX_POSTING:
                 self.title_post[t] = (w, js)
 
-        # Works: indexed by their first word; the phrase is checked only then.
+    def _index_works(self, works: list[list[str]]) -> None:
+        """Works and publishers by their first word; the phrase is checked only then."""
         by_phrase: dict[str, list[int]] = defaultdict(list)
         for j, phrases in enumerate(works):
             for p in phrases:
@@ -270,44 +281,41 @@ class _Similarity:
         for p, js in by_phrase.items():
             if len(js) <= MAX_POSTING:
                 self.work_first[p.split(" ", 1)[0]].append((p, W_WORK / math.sqrt(len(js)), js))
-        # Titles, for quotations of them in the text; a title several citations
-        # share (a database page named after the article's topic) is left out.
-        quoted: dict[str, list[int]] = defaultdict(list)
-        for j, f in enumerate(feats):
-            if f.title_phrase is not None:
-                quoted[f.title_phrase].append(j)
-        self.titles = {p: js for p, js in quoted.items() if len(js) <= 2}
 
-        # Publication days, sorted, for range look-ups by bisection.
-        dated = sorted((f.day, j) for j, f in enumerate(feats) if f.day is not None)
+    def _index_dates(self, doc: Document, dates: list[tuple[int, DateValue]] | None) -> None:
+        """Publication days sorted for bisection; the body's dates per sentence.
+
+        The body's dates are the date claims when the extract stage has run,
+        else a scan of the sentences with a year (runs of consecutive ones in one call).
+        """
+        dated = sorted((f.day, j) for j, f in enumerate(self.feats) if f.day is not None)
         self.days = [d for d, _ in dated]
         self.day_cites = [j for _, j in dated]
         self.same_day = Counter(self.days)
-        # Dates stated in the body, per sentence: the date claims when the extract
-        # stage has run, else a scan of the sentences with a year, runs of
-        # consecutive ones in one call.
+        sentences = doc.body_sentences
         self.dates: list[list[DateValue]] = [[] for _ in sentences]
         if dates is not None:
             position = {s.index: k for k, s in enumerate(sentences)}
-            for index, value in dates:
-                k = position.get(index, -1)
-                if k >= 0 and value.resolved and value.precision in ("day", "month"):
-                    self.dates[k].append(value)
-            return
-        k = 0
-        while k < len(sentences):
-            if not _YEAR.search(self.texts[k]):
+            found = [(position.get(index, -1), value) for index, value in dates]
+        else:
+            found = []
+            k = 0
+            while k < len(sentences):
+                if not _YEAR.search(self.texts[k]):
+                    k += 1
+                    continue
+                first = k
+                while k + 1 < len(sentences) and _YEAR.search(self.texts[k + 1]):
+                    k += 1
+                starts = [s.span.start for s in sentences[first : k + 1]]
+                for d_start, _, value in _dates.find(doc.text, sentences[first].span.start, sentences[k].span.end):
+                    i = first + bisect_right(starts, d_start) - 1
+                    if d_start < sentences[i].span.end:
+                        found.append((i, value))
                 k += 1
-                continue
-            first = k
-            while k + 1 < len(sentences) and _YEAR.search(self.texts[k + 1]):
-                k += 1
-            starts = [s.span.start for s in sentences[first : k + 1]]
-            for d_start, _, value in _dates.find(doc.text, sentences[first].span.start, sentences[k].span.end):
-                i = first + bisect_right(starts, d_start) - 1
-                if value.resolved and value.precision in ("day", "month") and d_start < sentences[i].span.end:
-                    self.dates[i].append(value)
-            k += 1
+        for k, value in found:
+            if k >= 0 and value.resolved and value.precision in ("day", "month"):
+                self.dates[k].append(value)
 
     # ------------------------------------------------------------ scoring
 
@@ -426,7 +434,7 @@ class _Similarity:
                 return None
             if i + 1 < len(toks) and caps[i + 1]:
                 return None  # "Never Let Me Go ...", "Andrew Garfield ...": a title or a full name
-            if self.token_df[t] > MAX_SUBJECT_SHARE * self.n_sent:
+            if self.token_df[t] > max(4, MAX_SUBJECT_SHARE * self.n_sent):
                 return None  # the article's topic
             return t
         return None
@@ -482,6 +490,8 @@ class _MaxTree:
 
     def add(self, lo: int, hi: int, v: float) -> None:
         """Add ``v`` to positions [lo, hi)."""
+        if lo >= hi:
+            return
         self.dirty = True
         t, d, n = self.t, self.d, self.n
         lo += n
@@ -525,6 +535,20 @@ class _MaxTree:
             lo >>= 1
             hi >>= 1
         return best, (self.at[pos] if pos >= 0 else -1)
+
+    def leaves(self) -> list[float]:
+        """Every position's value, pending additions pushed down (O(n), once)."""
+        t, d, n = self.t, self.d, self.n
+        for i in range(1, n):
+            v = d[i]
+            if v:
+                t[2 * i] += v
+                t[2 * i + 1] += v
+                if 2 * i < n:
+                    d[2 * i] += v
+                    d[2 * i + 1] += v
+                d[i] = 0.0
+        return t[n:]
 
     def get(self, i: int) -> float:
         p = i + self.n
@@ -586,8 +610,9 @@ def _align_states(cands: list[dict[int, float]], m: int) -> list[int]:
             if tree.raise_to(j + 1, value):
                 ptr[j + 1] = (prev, j)
                 reached.add(j + 1)
-    # Backtrack from the best final state.
-    _, state = tree.max(0, m + 1)
+    # Backtrack from the best final state (tree values less the skip offset).
+    final = tree.leaves()
+    state = max(range(m + 1), key=lambda st: final[st] - SKIP_COST * st)
     chosen = [-1] * len(cands)
     for k in range(len(cands) - 1, -1, -1):
         move = moves[k].get(state)
@@ -636,35 +661,29 @@ def _quote_open(texts: list[str]) -> list[bool]:
     return out
 
 
-def _pronoun_first(sim: _Similarity, k: int, pronouns: frozenset[str]) -> bool:
-    """A third-person pronoun before any capitalised name: the sentence leans on the one before."""
-    toks = sim.tokens[k]
-    caps = sim._caps(k)
-    if caps is None:
-        return False
-    for i, t in enumerate(toks):
-        if t in pronouns:
+def _pronoun_first(text: str, pronouns: frozenset[str]) -> bool:
+    """A third-person pronoun before any capitalised name: the sentence leans on the one before.
+
+    Quotations are left out: their pronouns belong to the speaker ("... because
+    "they are not normal people"").
+    """
+    for i, t in enumerate(_TOKEN.findall(_QUOTED.sub(" ", text))):
+        if t.lower() in pronouns:
             return True
-        if i and caps[i]:
+        if i and t[0].isupper():
             return False
     return False
 
 
-def _links(doc: Document, refs: list[Citation], sim: _Similarity, cands: list[dict[int, float]],
-           chosen: list[int]) -> list[SentenceLink]:
-    sentences = doc.body_sentences
-    n = len(sentences)
-    chosen = list(chosen)
-    method = ["alignment" if j >= 0 else "none" for j in chosen]
-    why: list[str] = [""] * n
-    # A neighbour of a linked sentence with some evidence of its own for the
-    # same citation shares it (forward, then backward).
-    for order, step in ((range(1, n), -1), (range(n - 2, -1, -1), 1)):
+def _extend(chosen: list[int], method: list[str], why: list[str], cands: list[dict[int, float]],
+            refs: list[Citation]) -> None:
+    """Neighbours with some evidence for a linked sentence's source, and short gaps, share it."""
+    n = len(chosen)
+    for order, step in ((range(1, n), -1), (range(n - 2, -1, -1), 1)):  # forward, then backward
         for k in order:
             j = chosen[k + step]
             if chosen[k] < 0 and j >= 0 and cands[k].get(j, 0.0) >= EXTEND_THRESHOLD:
                 chosen[k], method[k] = j, "alignment"
-    # A short gap between two sentences citing the same source is that source's.
     last_k, last_j = -1, -1
     for k in range(n):
         j = chosen[k]
@@ -674,13 +693,22 @@ def _links(doc: Document, refs: list[Citation], sim: _Similarity, cands: list[di
             for x in range(last_k + 1, k):
                 chosen[x], method[x], why[x] = j, "continuation", f"between sentences citing {refs[j].id}"
         last_k, last_j = k, j
-    # A sentence continuing a linked one shares its source: a quotation running on,
-    # an opening that refers back ("He said ...") or a pronoun before any name, the same subject.
+
+
+def _continue(sentences: list, sim: _Similarity, chosen: list[int], method: list[str], why: list[str]) -> None:
+    """A sentence continuing a linked one shares its source.
+
+    It continues when a quotation runs on into it, when it opens on a word
+    that refers back ("He said ...", "The critic ...") or uses a pronoun
+    before naming anyone ("Stating that ..., she ..."), or when it opens on a
+    name the sentence before, or the last one linked on its own evidence to
+    the same source, names.
+    """
     starts = tuple(words("continuation_starts", "prefixes"))
     pronouns = frozenset(words("continuation_pronouns", "words"))
     quoted = _quote_open(sim.texts)
     anchor = -1  # the last sentence linked on its own evidence
-    for k in range(1, n):
+    for k in range(1, len(chosen)):
         if method[k - 1] == "alignment":
             anchor = k - 1
         j = chosen[k - 1]
@@ -690,7 +718,7 @@ def _links(doc: Document, refs: list[Citation], sim: _Similarity, cands: list[di
         reason = None
         if quoted[k]:
             reason = f"continues the quotation of sentence {prev}"
-        elif sim.texts[k].startswith(starts) or _pronoun_first(sim, k, pronouns):
+        elif sim.texts[k].startswith(starts) or _pronoun_first(sim.texts[k], pronouns):
             reason = f"continues sentence {prev}"
         else:
             names = sim.names(k - 1)
@@ -701,6 +729,16 @@ def _links(doc: Document, refs: list[Citation], sim: _Similarity, cands: list[di
                 reason = f"same subject ({subject}) as sentence {prev}"
         if reason is not None:
             chosen[k], method[k], why[k] = j, "continuation", reason
+
+
+def _links(doc: Document, refs: list[Citation], sim: _Similarity, cands: list[dict[int, float]],
+           chosen: list[int]) -> list[SentenceLink]:
+    sentences = doc.body_sentences
+    chosen = list(chosen)
+    method = ["alignment" if j >= 0 else "none" for j in chosen]
+    why = [""] * len(chosen)
+    _extend(chosen, method, why, cands, refs)
+    _continue(sentences, sim, chosen, method, why)
     # Confidence: alignment from the evidence; a continuation decays from the link it extends.
     links: list[SentenceLink] = []
     conf_of: dict[int, float] = {}

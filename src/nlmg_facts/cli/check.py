@@ -44,6 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--review", default=None, metavar="FILE",
                    help="review file of decisions about findings (default: the config's review, "
                    "else the nearest nlmg-facts.review.json up to the project root)")
+    p.add_argument("--input-format", choices=["auto", "plain", "wikitext", "markdown"], default="auto",
+                   help="how to read articles (default auto: .wiki/.md by extension, else by content)")
     p.add_argument("--no-review", action="store_true",
                    help="ignore the review file: report every finding as unreviewed")
     p.set_defaults(func=run)
@@ -121,6 +123,8 @@ def run(args: argparse.Namespace) -> int:
         ignore=args.ignore,
         fail_on=args.fail_on,
     )
+    if getattr(args, "input_format", "auto") != "auto":
+        config = config.model_copy(update={"input_format": args.input_format})
     fmt = FORMATS[args.format]
     bar = ProgressBar() if is_terminal(sys.stderr) else None
     try:

@@ -24,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="article file, directory, or - for stdin")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--output", "-o", default=None, help="write to FILE instead of stdout")
+    p.add_argument("--input-format", choices=["auto", "plain", "wikitext", "markdown"], default="auto",
+                   help="how to read articles (default auto: .wiki/.md by extension, else by content)")
     p.set_defaults(func=run)
 
 
@@ -130,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     docs = []
     for path in expand_paths(args.paths):
         source = read_source(path)
-        doc = ingest(source.text, source.name)
+        doc = ingest(source.text, source.name, args.input_format)
         claims = extract_document(doc)
         docs.append((doc, claims, cite_document(doc, claims)))
     if args.format == "json":

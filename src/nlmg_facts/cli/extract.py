@@ -16,6 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--kind", default=None, help=f"comma-separated kinds ({','.join(CLAIM_KINDS)})")
     p.add_argument("--output", "-o", default=None, help="write to FILE instead of stdout")
+    p.add_argument("--input-format", choices=["auto", "plain", "wikitext", "markdown"], default="auto",
+                   help="how to read articles (default auto: .wiki/.md by extension, else by content)")
     p.set_defaults(func=run)
 
 
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     docs = []
     for path in expand_paths(args.paths):
         source = read_source(path)
-        doc = ingest(source.text, source.name)
+        doc = ingest(source.text, source.name, args.input_format)
         claims = [c for c in extract_document(doc) if kinds is None or c.kind in kinds]
         docs.append((doc, claims))
     if args.format == "json":

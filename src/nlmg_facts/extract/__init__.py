@@ -59,9 +59,13 @@ def extract_document(doc: Document) -> list[Claim]:
     """All claims of a document, in text order, with sentences and attributes."""
     from .attributes import attribute_for
 
+    # Marked-up input (wikitext, Markdown): extractors read the text with its
+    # markup blanked, same offsets; a mention overlapping markup is dropped so a
+    # claim's text is always doc.text[span]. Plain text: ``view is doc``.
+    view = doc.analysis_view()
     mentions: list[Mention] = []
     for extractor in _extractors():
-        mentions.extend(extractor(doc))
+        mentions.extend(m for m in extractor(view) if not doc.overlaps_markup(m.start, m.end))
     claims: list[Claim] = []
     for m in resolve_overlaps(mentions):
         sentence = doc.sentence_at(m.start)
@@ -76,7 +80,7 @@ def extract_document(doc: Document) -> list[Claim]:
                     "span": {"start": m.start, "end": m.end},
                     "sentence": sentence.index,
                     "value": m.value,
-                    "attribute": attribute_for(doc, sentence, m),
+                    "attribute": attribute_for(view, sentence, m),
                 }
             )
         )

@@ -38,7 +38,7 @@ import regex
 Format = Literal["plain", "wikitext", "markdown"]
 InputFormat = Literal["auto", "plain", "wikitext", "markdown"]
 INPUT_FORMATS: tuple[str, ...] = ("auto", "plain", "wikitext", "markdown")
-MaskKind = Literal["markup", "break", "note"]
+MaskKind = Literal["markup", "break", "note", "space"]
 
 _EXTENSIONS: dict[str, Format] = {
     ".wiki": "wikitext", ".wikitext": "wikitext", ".mediawiki": "wikitext",
@@ -46,10 +46,12 @@ _EXTENSIONS: dict[str, Format] = {
 }
 #: Deepest nesting of links, templates and references scanned inside one another.
 _MAX_DEPTH = 24
+#: Longest text of an external link ``[url text]`` (bounds the search for ``]``).
+_MAX_LINK_TEXT = 500
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict:
+def markup_data() -> dict:
     return json.loads(resources.files("nlmg_facts.data").joinpath("markup.json").read_text("utf-8"))
 
 
@@ -183,9 +185,19 @@ def _line_end(text: str, pos: int) -> int:
 
 
 def _is_block(text: str, start: int, end: int) -> bool:
-    """Does ``[start, end)`` stand alone on its lines (nothing but space before and after)?"""
-    ls = _line_start(text, start)
-    return not text[ls:start].strip() and not text[end : _line_end(text, end)].strip()
+    """Does ``[start, end)`` stand alone on its lines (nothing but space before and after)?
+
+    Walks only the blanks next to the span, so many spans on one long line stay linear.
+    """
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i > 0 and text[i - 1] != "\n":
+        return False
+    j, n = end, len(text)
+    while j < n and text[j] in " \t\r":
+        j += 1
+    return j == n or text[j] == "\n"
 
 
 def _normalise_heading(title: str) -> str:
@@ -193,7 +205,7 @@ def _normalise_heading(title: str) -> str:
 
 
 def _back_heading(title: str) -> bool:
-    return _normalise_heading(title) in frozenset(_data()["back_matter_headings"])
+    return _normalise_heading(title) in frozenset(markup_data()["back_matter_headings"])
 
 
 def _finish(text: str, boundary: int | None, masks, refs: _References) -> Layout:
@@ -231,7 +243,8 @@ _WIKI_TOKEN = regex.compile(
     | (?P<list>^[*#:;]+)                                  # list bullets and indentation
     | (?P<rule>^-{4,})                                    # horizontal rule
     | (?P<switch>__[A-Z]{2,30}__)                         # behaviour switch (__NOTOC__)
-    | (?P<entity>&(?:[a-zA-Z]{2,10}|\#[0-9]{1,7}|\#x[0-9a-fA-F]{1,6});)  # &nbsp; &#8211;
+    | (?P<space>&(?:nbsp|thinsp|ensp|emsp|\#160|\#8201|\#x[aA]0);)  # entities that print a space
+    | (?P<entity>&(?:[a-zA-Z]{2,10}|\#[0-9]{1,7}|\#x[0-9a-fA-F]{1,6});)  # &ndash; &#8211; &amp;
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
@@ -248,7 +261,7 @@ _ATTR = regex.compile(
 _HEADING_LINE = regex.compile(r"^=[^\n]*=[^\S\n]*$", regex.MULTILINE)
 _LIST_START = regex.compile(r"^[^\S\n]*(?:\{\{\s*(?i:reflist|references)\b|<references\b)", regex.MULTILINE)
 _CLOSE_TAG = regex.compile(r"</(?P<name>[A-Za-z][A-Za-z0-9]{0,30})\s*>")
-_NAMESPACE = regex.compile(r"^\s*(?P<ns>[^:|\]\[]{1,40}):")
+_NAMESPACE = regex.compile(r"\s*(?P<ns>[^:|\]\[]{1,40}):")
 _LANGUAGE_CODE = regex.compile(r"^[a-z]{2,3}(?:-[a-z]{2,8}){0,2}$")
 _INLINE_BREAK = regex.compile(r"[|\[\]{}]")
 
@@ -261,11 +274,11 @@ def _attrs(raw: str) -> dict[str, str]:
     return out
 
 
-def _pair(text: str) -> dict[int, int]:
+def pair_brackets(text: str, lo: int = 0, hi: int | None = None) -> dict[int, int]:
     """Opening offset of each matched ``{{`` / ``[[`` -> offset just after its closer (one stack pass)."""
     stacks: dict[str, list[int]] = {"{": [], "[": []}
     out: dict[int, int] = {}
-    for m in _PAIRS.finditer(text):
+    for m in _PAIRS.finditer(text, lo, len(text) if hi is None else hi):
         tok = m.group()
         if tok in ("{{", "[["):
             stacks[tok[0]].append(m.start())
@@ -326,27 +339,28 @@ class _WikiScanner:
         self.text = text
         self.masks: list[tuple[int, int, MaskKind]] = []
         self.refs = _References()
-        self.pairs = _pair(text)
+        self.pairs = pair_brackets(text)
         self.tables = _pair_tables(text)
         self.ref_closes = [m.start() for m in _REF_CLOSE.finditer(text)]
         self.list_closes = [m.start() for m in _REFS_CLOSE.finditer(text)]
         self.close_tags: dict[str, list[int]] = {}
-        hidden = frozenset(_data()["wikitext"]["hidden_tags"])
+        hidden = frozenset(markup_data()["wikitext"]["hidden_tags"])
         for m in _CLOSE_TAG.finditer(text):
             name = m["name"].lower()
             if name in hidden:
                 self.close_tags.setdefault(name, []).append(m.start())
-        w = _data()["wikitext"]
+        w = markup_data()["wikitext"]
         self.hidden_tags = hidden
         self.hidden_ns = frozenset(w["hidden_namespaces"])
         self.transparent = {k: int(v) for k, v in w["transparent_templates"].items()}
         self.ref_templates = frozenset(w["reference_templates"])
+        self.space_templates = frozenset(w["space_templates"])
 
     def mask(self, start: int, end: int, kind: MaskKind = "markup") -> None:
         if end > start:
             self.masks.append((start, end, kind))
 
-    def hide(self, start: int, end: int, block: bool, body: bool) -> None:
+    def hide(self, start: int, end: int, block: bool, depth: int) -> None:
         """Mask ``[start, end)`` whole but keep the references defined inside it (infobox refs)."""
         kind: MaskKind = "break" if block else "markup"
         pos = start
@@ -354,7 +368,7 @@ class _WikiScanner:
             if m.start() < pos:
                 continue
             self.mask(pos, m.start(), kind)
-            pos = self.reference(m, end, body=False, depth=_MAX_DEPTH - 2)
+            pos = self.reference(m, end, body=False, depth=depth + 1) if depth < _MAX_DEPTH else m.end()
         self.mask(pos, end, kind)
 
     def _next_close(self, positions: list[int], pos: int, limit: int) -> int | None:
@@ -419,6 +433,9 @@ class _WikiScanner:
                 self.scan(ps, pe, body, depth + 1)
                 self.mask(pe, end)
                 return end
+        if name in self.space_templates:
+            self.mask(start, end, "space")
+            return end
         if name in self.ref_templates:
             for ps, pe in template_params(text, start, end, self.pairs)[1:]:
                 label = text[ps:pe].strip()
@@ -430,7 +447,7 @@ class _WikiScanner:
             self.list_defined(start, end)
             self.mask(start, end, "break" if _is_block(text, start, end) else "markup")
             return end
-        self.hide(start, end, _is_block(text, start, end), body)
+        self.hide(start, end, _is_block(text, start, end), depth)
         return end
 
     def link(self, start: int, hi: int, body: bool, depth: int) -> int:
@@ -443,7 +460,7 @@ class _WikiScanner:
         if ns is not None:
             prefix = ns["ns"].strip().casefold()
             if prefix in self.hidden_ns or _LANGUAGE_CODE.match(prefix):
-                self.hide(start, end, _is_block(text, start, end), body)
+                self.hide(start, end, _is_block(text, start, end), depth)
                 return end
         m = _INLINE_BREAK.search(text, start + 2, end - 2)
         if m is not None and m.group() == "|" and depth < _MAX_DEPTH:
@@ -458,7 +475,9 @@ class _WikiScanner:
 
     def external(self, m: regex.Match, hi: int, body: bool, depth: int) -> int:
         text = self.text
-        close = text.find("]", m.end(), min(hi, _line_end(text, m.end())))
+        close = text.find("]", m.end(), min(hi, m.end() + _MAX_LINK_TEXT))
+        if close != -1 and "\n" in text[m.end() : close]:
+            close = -1  # the label ends at the line's end
         if close == -1:
             self.mask(m.start(), m.end())
             return m.end()
@@ -494,7 +513,7 @@ class _WikiScanner:
             elif kind == "table":
                 end = self.tables.get(s)
                 end = hi if end is None or end > hi else end
-                self.hide(s, end, True, body)
+                self.hide(s, end, True, depth)
                 pos = end
             elif kind == "link":
                 pos = self.link(s, hi, body, depth)
@@ -505,6 +524,9 @@ class _WikiScanner:
                 # MediaWiki: '''' is an apostrophe then bold; more than five, the extras are text.
                 keep = 1 if n == 4 else max(0, n - 5)
                 self.mask(s + keep, m.end())
+                pos = m.end()
+            elif kind == "space":
+                self.mask(s, m.end(), "space")
                 pos = m.end()
             elif kind in ("heading", "list", "rule"):
                 self.mask(s, m.end(), "break")
@@ -571,19 +593,21 @@ _MD_LINE = regex.compile(
 _MD_INLINE = regex.compile(
     r"""
       (?P<code>`+)                                         # code span (closed by an equal run)
-    | (?P<image>!\[[^\[\]\n]{0,500}\]\([^()\s]*+(?:\([^()\s]*+\)[^()\s]*+)*+(?:[^\S\n]+"[^"\n]*")?\))  # ![alt](src)
+    | (?P<image>!\[[^\[\]\n]{0,500}\]\([^()\s]{0,1000}+(?:\([^()\s]{0,1000}+\)[^()\s]{0,1000}+){0,8}+(?:[^\S\n]+"[^"\n]{0,500}")?\))  # ![alt](src)
     | (?P<footnote>\[\^(?P<label>[^\]\s]{1,100})\])        # [^1] footnote reference
     | (?P<link>\[(?=[^\[\]\n]{0,500}\][(\[]))              # [text](url) or [text][ref]
     | (?P<autolink><(?i:https?|ftp|mailto):[^\s<>]{1,2000}>)  # <https://...>
     | (?P<url>\b(?i:https?|ftp)://[^\s<>()\[\]]{1,2000})  # bare address
-    | (?P<comment><!--.*?-->)                              # inline comment
+    | (?P<comment><!--.{0,2000}?-->)                         # inline comment (bounded)
     | (?P<tag></?[A-Za-z][A-Za-z0-9-]{0,30}\b[^<>\n]{0,500}?/?>)  # inline HTML tag
-    | (?P<escape>\\(?=[!-/:-@\[-`{-~]))                    # backslash escape: the backslash
+    | (?P<escape>\\[!-/:-@\[-`{-~])                        # backslash escape: \* is a literal *
     | (?P<emph>\*{1,3}|_{1,3}|~~)                          # emphasis delimiters
     """,
     regex.VERBOSE,
 )
-_MD_DEST = regex.compile(r"\((?:[^()\s]*+(?:\([^()\s]*+\)[^()\s]*+)*+)(?:[^\S\n]+\"[^\"\n]*\")?[^\S\n]*\)")
+_TICKS = regex.compile(r"`+")
+# A link destination: an address (with balanced parentheses, bounded) and an optional title.
+_MD_DEST = regex.compile(r"\((?:[^()\s]{0,1000}+(?:\([^()\s]{0,1000}+\)[^()\s]{0,1000}+){0,8}+)(?:[^\S\n]+\"[^\"\n]{0,500}\")?[^\S\n]*\)")
 _MD_REFLINK = regex.compile(r"\[[^\[\]\n]{0,999}\]")
 _PUNCT = regex.compile(r"[\p{P}\p{S}]")
 
@@ -606,6 +630,10 @@ class _MarkdownScanner:
         self.text = text
         self.masks: list[tuple[int, int, MaskKind]] = []
         self.refs = _References()
+        # Backtick runs by length: a code span closes at the next run of its length.
+        self.tick_runs: dict[int, list[int]] = {}
+        for m in _TICKS.finditer(text):
+            self.tick_runs.setdefault(len(m.group()), []).append(m.start())
 
     def mask(self, start: int, end: int, kind: MaskKind = "markup") -> None:
         if end > start:
@@ -741,9 +769,9 @@ class _MarkdownScanner:
             s = m.start()
             if kind == "code":
                 run = m.group()
-                close = text.find(run, m.end(), _line_end(text, m.end()))
-                while close != -1 and text.startswith("`", close + len(run)):
-                    close = text.find(run, close + len(run) + 1, _line_end(text, m.end()))
+                runs = self.tick_runs.get(len(run), [])
+                i = bisect_left(runs, m.end())
+                close = runs[i] if i < len(runs) and runs[i] < hi else -1
                 if close == -1:
                     pos = m.end()
                     continue
@@ -764,11 +792,14 @@ class _MarkdownScanner:
                 self.inline(m.end(), close, body)
                 self.mask(close, dest.end())
                 pos = dest.end()
+            elif kind == "escape":
+                self.mask(s, s + 1)  # the backslash; the escaped character is text
+                pos = m.end()
             elif kind == "emph":
                 if _flanking(text, s, m.end()):
                     self.mask(s, m.end())
                 pos = m.end()
-            else:  # image, autolink, url, comment, tag, escape
+            else:  # image, autolink, url, comment, tag
                 self.mask(s, m.end())
                 pos = m.end()
 

@@ -35,11 +35,13 @@ class Mask(Model):
     ``markup`` (tags, brackets, templates, emphasis quotes) and ``break``
     (headings, list bullets, block templates, tables: markup that also ends a
     sentence) are never prose. ``note`` is the body of a reference or footnote
-    definition: not the article's prose, but the text of a citation.
+    definition: not the article's prose, but the text of a citation. ``space``
+    renders as a space (``&nbsp;``, ``{{nbsp}}``): blanked, but a claim may
+    span it ("3&nbsp;May 2010" is one date).
     """
 
     span: Span
-    kind: Literal["markup", "break", "note"] = "markup"
+    kind: Literal["markup", "break", "note", "space"] = "markup"
 
 
 class Document(Model):
@@ -98,6 +100,8 @@ class Document(Model):
         starts: list[int] = []
         ends: list[int] = []
         for m in sorted(self.masked, key=lambda m: m.span.start):
+            if m.kind == "space":
+                continue
             if ends and m.span.start <= ends[-1]:
                 ends[-1] = max(ends[-1], m.span.end)
             else:
@@ -106,7 +110,7 @@ class Document(Model):
         return starts, ends
 
     def overlaps_markup(self, start: int, end: int) -> bool:
-        """Does ``[start, end)`` share a character with a mask? (O(log masks))"""
+        """Does ``[start, end)`` share a character with a mask other than a space? (O(log masks))"""
         if not self.masked:
             return False
         starts, ends = self._mask_runs
