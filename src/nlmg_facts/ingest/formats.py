@@ -175,10 +175,6 @@ def _rstrip(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
-
-
 def _line_end(text: str, pos: int) -> int:
     i = text.find("\n", pos)
     return len(text) if i == -1 else i
