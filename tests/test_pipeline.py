@@ -167,3 +167,39 @@ def test_the_bundled_article_reports_the_known_conflicts():
     # The UK release date given two ways, and the London Film Festival edition.
     assert {"14 January 2011", "11 February 2011"} <= texts
     assert any(code == "NLMG-R" and any("53rd London" in t for t in spans) for code, spans in quoted)
+
+
+def _bench_check_module():
+    """benchmarks/bench_check.py, for its corpus generator (perturbed copies of the sample)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_check.py"
+    spec = importlib.util.spec_from_file_location("_bench_check", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_reports_on_perturbed_articles_do_not_depend_on_the_hash_seed(tmp_path):
+    """Set and dict-of-str order changes with PYTHONHASHSEED; findings, messages and
+    fingerprints must not (CI diffs reports between runs)."""
+    import os
+    import subprocess
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _bench_check_module().make_corpus(corpus, 5)
+    runs = {}
+    for seed in ("1", "2", "3", "4"):
+        out = tmp_path / f"seed{seed}.json"
+        cmd = [sys.executable, "-m", "nlmg_facts", "check", str(corpus), "--no-config",
+               "--format", "json", "--output", str(out)]
+        env = {**os.environ, "PYTHONHASHSEED": seed, "CI": "true"}
+        runs[seed] = (out, subprocess.Popen(cmd, cwd=tmp_path, env=env, stderr=subprocess.PIPE))
+    for seed, (out, proc) in runs.items():
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode in (0, 1), err.decode()[-500:]
+    reports = {seed: out.read_text("utf-8") for seed, (out, _) in runs.items()}
+    assert '"findings": [' in reports["1"] and '"NLMG-D005"' in reports["1"]
+    for seed in ("2", "3", "4"):
+        assert reports[seed] == reports["1"], f"PYTHONHASHSEED={seed} changed the report"

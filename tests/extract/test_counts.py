@@ -37,6 +37,15 @@ CASES = [
     ("He recalled an email from one viewer.", "one viewer", 1, 1, 1, None, "viewer"),
     ("The release widened to over 200 theatres.", "over 200 theatres", 200, 200, 230, "over", "theatre"),
     ("The series has 47,000 subscribers.", "47,000 subscribers", 47000, 46500, 47500, None, "subscriber"),
+    # Ranges: stated is the lower end, the interval runs to the upper end.
+    ("It then played on 20–25 screens in Ireland.", "20–25 screens", 20, 20, 25, None, "screen"),
+    ("About 20-25 critics came to the screening.", "About 20-25 critics", 20, 19, 26.25, "about", "critic"),
+    ("Between 300 and 400 extras were hired.", "Between 300 and 400 extras", 300, 300, 400, None, "extra"),
+    ("Between two and three hundred extras were hired.", "Between two and three hundred extras", 200, 200, 300, None, "extra"),
+    ("Its finale drew 2–3 million viewers.", "2–3 million viewers", 2e6, 1.5e6, 3.5e6, None, "viewer"),
+    # Four digits the date extractor leaves alone are counts.
+    ("By then the studio had 1500 employees.", "1500 employees", 1500, 1500, 1500, None, "employee"),
+    ("The rebuilt hall has a 1200-seat auditorium.", "1200-seat", 1200, 1200, 1200, None, "seat"),
 ]
 
 
@@ -68,6 +77,12 @@ NOT_COUNTS = [
     "The 1970s saw the cottages emptied.",
     "No one knew the school's purpose.",
     "They played on September the twenty-first.",
+    "The club's 3–1 win came late.",                    # a score, not one win
+    "Ratings were high in the 2009–10 seasons.",        # a season, not ten seasons
+    "The airline flew 747-400 jets on the route.",      # a model number
+    "The band played 25–20 dates.",                     # no range: which number is meant?
+    "The 2010 films of the studio all lost money.",     # a year modifying the noun
+    "She returned to her 2008 films in interviews.",
 ]
 
 

@@ -22,7 +22,13 @@ CASES = [
     ("Medicine has extended life beyond 100 years.", "beyond 100 years", "year", 100, 115, "100"),
     ("After one month of release it was still showing.", "one month", "month", 1, 1, "one"),
     ("The restoration took nearly two decades.", "nearly two decades", "year", 18, 20, "two"),
-    ("The run was extended by two and a half weeks.", "two and a half weeks", "week", 2.5, 2.5, "two"),
+    ("The run was extended by two and a half weeks.", "two and a half weeks", "week", 2.5, 2.5, "two and a half"),
+    ("The director's cut runs 2½ hours.", "2½ hours", "hour", 2.5, 2.5, "2½"),
+    # Ranges: the interval runs from the lower end to the upper one.
+    ("Reshoots took two to three weeks in all.", "two to three weeks", "week", 2, 3, "two to three"),
+    ("Editing needed 3–4 months after the shoot.", "3–4 months", "month", 3, 4, "3–4"),
+    ("The shoot lasted between six and eight weeks.", "between six and eight weeks", "week", 6, 8, "between six and eight"),
+    ("It could take about 16-20 weeks to finish.", "about 16-20 weeks", "week", 15.2, 21, "16-20"),
 ]
 
 
@@ -43,6 +49,7 @@ NOT_DURATIONS = [
     "One day, the students are told the truth.",        # not a length of time
     "It took place in the following weeks.",            # no amount
     "It opened on its second weekend in 2010.",
+    "Attendance fell over the 2009-10 years of the run.",  # a season, not a span of ten years
 ]
 
 

@@ -48,6 +48,14 @@ CASES = [
     ("The composer was paid more than 420 million yen.", "more than 420 million yen", "JPY", 4.2e8, 4.2e8, 4.83e8, "over"),
     ("A ticket cost 50 cents in 1950.", "50 cents", "USD", 0.5, 0.5, 0.5, None),
     ("The studio bid 20 million pounds for the rights.", "20 million pounds", "GBP", 2e7, 1.95e7, 2.05e7, None),
+    ("It was a US$15-million production.", "US$15-million", "USD", 15e6, 14.5e6, 15.5e6, None),
+    # Ranges: stated is the lower end, the interval runs to the upper end's precision.
+    ("The budget was put at US$15–20 million.", "US$15–20 million", "USD", 15e6, 14.5e6, 20.5e6, None),
+    ("Seats went for $5–$10 at the revival.", "$5–$10", "USD", 5, 5, 10, None),
+    ("The studio paid 15–20 million dollars for it.", "15–20 million dollars", "USD", 15e6, 14.5e6, 20.5e6, None),
+    ("Its foreign gross was US$500,000–1 million.", "US$500,000–1 million", "USD", 5e5, 4.75e5, 1.5e6, None),
+    ("Backers raised between 20 and 30 million euros.", "between 20 and 30 million euros", "EUR", 2e7, 1.95e7, 3.05e7, None),
+    ("Marketing cost about £1-2m in Britain.", "about £1-2m", "GBP", 1e6, 0.5e6, 2.5e6, "about"),
 ]
 
 
@@ -71,6 +79,7 @@ NOT_MONEY = [
     "The 12-year-olds were cast in March.",
     "The film ran on 265 screens in its first week.",
     "In 2010 $5 million was raised for the restoration.",  # the year is not a sum in dollars
+    "A figure of $20–10 million makes no range.",        # upper end below the lower one
 ]
 
 
@@ -103,3 +112,14 @@ def test_spans_point_into_the_original_text():
     text = "First line. The total was US$2.5 million worldwide."
     (m,) = list(money.find(text))
     assert text[m.start : m.end] == "US$2.5 million"
+
+
+def test_from_one_sum_to_another_is_a_change_not_a_range():
+    text = "The ticket price rose from £20 to £25 that year."
+    assert [(t, v.low, v.high) for t, v in _money(text)] == [("£20", 20, 20), ("£25", 25, 25)]
+
+
+def test_qualified_bounds_carry_no_binary_noise():
+    # 111000 * 1.15 is 127649.99999999999 in floating point; the claim says 127650.
+    (_, value), = _money("It made over US$111,000 that weekend.")
+    assert value.high == 127650.0

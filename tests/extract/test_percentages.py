@@ -25,6 +25,11 @@ CASES = [
     ("There was an increase of 30% in screens.", "30%", 30, 29.5, 30.5, None, "increase"),
     ("About 40 % of viewers were under 25.", "About 40 %", 40, 38, 42, "about", None),
     ("Takings dropped by more than 60% in week two.", "more than 60%", 60, 60, 69, "over", "decrease"),
+    # Ranges: stated is the lower end, the interval runs to the upper end.
+    ("Its ratings rose 10–15% that week.", "10–15%", 10, 9.5, 15.5, None, "increase"),
+    ("Its share grew 10%–15% in a year.", "10%–15%", 10, 9.5, 15.5, None, "increase"),
+    ("Sales fell between 10 and 15 per cent abroad.", "between 10 and 15 per cent", 10, 9.5, 15.5, None, "decrease"),
+    ("About 20-25 percent of viewers left early.", "About 20-25 percent", 20, 19, 26.25, "about", None),
 ]
 
 
@@ -44,6 +49,7 @@ NOT_PERCENT = [
     "Open http://host/a%28b%29%20c in a browser.",
     "The film was rated 6.8/10 by critics.",
     "It earned US$9.5 million worldwide.",
+    "The 2009–10% figure is a typing slip.",             # no range: the lower end is a year
 ]
 
 

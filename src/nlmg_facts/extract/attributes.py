@@ -642,34 +642,163 @@ class _Work:
     self_description: bool  # "X is a 2010 British film"
 
 
-@dataclass(slots=True)
 class _Sentence:
-    index: int
-    start: int
-    end: int
-    text: str
-    soft: list[int]
-    hard: list[int]
-    events: list[tuple[int, int, list[str]]]
-    regions: list[_Cue]
-    media: list[_Cue]
-    periods: list[_Cue]
-    adjacent_periods: list[_Cue]
-    anaphoric_periods: list[_Cue]
-    status: list[_Cue]
-    scope: list[_Cue]
-    change: list[_Cue]
-    sources: list[_Cue]
-    festivals: list[_Cue]  # value = normalised name; kind in _kinds
-    festival_kind: dict[int, str]
-    festival_anaphora: list[_Cue]
-    source_anaphora: bool
-    works: list[_Work]
-    work_nouns: list[_Cue]
-    articles: list[_Cue]
-    leading_end: int | None
-    continuation: bool
-    topic: bool
+    """One analysed sentence: every cue it holds, with offsets into the document.
+
+    The boundaries, the cue trie's phrases, the events and the festival names
+    are found at once (every mention needs its event). The other cue lists are
+    found on first use and kept: a sentence whose mentions have no event, or
+    events without periods, sources or works, never pays for those scans.
+    Each is a pure function of the sentence and the document context, so when
+    it is computed does not change what it is.
+    """
+
+    def __init__(self, doc: Document, sentence: Sentence, ctx: "_DocContext"):
+        lex = lexicon()
+        self.index = sentence.index
+        self.start = start = sentence.span.start
+        self.end = sentence.span.end
+        self.text = text = doc.text[start : self.end]
+        soft: list[int] = []
+        short = {p for m in _SHORT_PARENS.finditer(text) for p in (m.start(), m.end() - 1)}
+        for m in _SOFT_BOUNDARY.finditer(text):
+            if m.start() in short:
+                continue
+            # ", and" / ", but" is one boundary, not two.
+            if soft and start + m.start() - soft[-1] <= 3:
+                continue
+            soft.append(start + m.start())
+        self.soft = soft
+        hard = []
+        for m in _HARD_BOUNDARY.finditer(text):
+            if m.group("stop") and _ABBREV_BEFORE_DOT.search(text[max(0, m.start() - 12) : m.start()]):
+                continue
+            hard.append(start + m.start())
+        self.hard = hard
+
+        # One pass of the cue trie; then each category keeps its outermost phrases.
+        by_cat: dict[str, list[tuple[int, int, str]]] = {}
+        for s, e, values in lex.cues.find(text, 0):
+            for cat, value in values:
+                by_cat.setdefault(cat, []).append((s, e, value))
+        for cat in by_cat:
+            by_cat[cat] = _outermost(by_cat[cat])
+        self._by_cat = by_cat
+
+        events = [(start + s, start + e, [v for c, v in vals if c == "event"])
+                  for s, e, vals in _group_events(by_cat.get("event", []))
+                  if not _inside_name(text, s, e)]
+        events = [(s, e, [v for v in evs if not (v == "release" and _opens_something(text, e - start))])
+                  for s, e, evs in events]
+        events = [ev for ev in events if ev[2]]
+        self.festivals, self.festival_kind = _find_festivals(text, start, ctx, by_cat)
+        # "opened the 54th X Film Festival": the opening of a festival, not a release.
+        for f in self.festivals:
+            m = _OPEN_FESTIVAL.search(text[max(0, f.start - start - 60) : f.start - start])
+            if m:
+                v0 = f.start - (len(m.string) - m.start("verb"))
+                v1 = v0 + len(m.group("verb"))
+                kind = "festival-closing" if m.group("verb").lower().startswith("clos") else "festival-opening"
+                events = [e for e in events if not (e[0] < v1 and v0 < e[1])]
+                events.append((v0, v1, [kind]))
+        events.sort()
+        self.events: list[tuple[int, int, list[str]]] = events
+
+    def _cues(self, cat: str) -> list[_Cue]:
+        start = self.start
+        return [_Cue(start + s, start + e, v) for s, e, v in self._by_cat.get(cat, ())]
+
+    # ------------------------------------------------------ found on first use
+    @functools.cached_property
+    def regions(self) -> list[_Cue]:
+        lex = lexicon()
+        start, text = self.start, self.text
+        regions = [
+            c for c in self._cues("region")
+            if not _is_abbreviation(text[c.start - start : c.end - start])
+            or _region_abbreviation_ok(text, c.start - start, c.end - start)
+        ]
+        regions += [
+            _Cue(start + m.start(), start + m.end(), lex.demonym_of[_norm(m.group("demonym"))])
+            for m in lex.demonyms.finditer(text)
+        ]
+        # A region word inside a festival name (Berlin, Tokyo) is not the claim's region.
+        festivals = self.festivals
+        return _dedupe([r for r in regions if not any(f.start <= r.start < f.end for f in festivals)])
+
+    @functools.cached_property
+    def media(self) -> list[_Cue]:
+        return self._cues("medium")
+
+    @functools.cached_property
+    def periods(self) -> list[_Cue]:
+        return _find_periods(self.text, self.start, self._cues("period"), self._cues("cmp"))
+
+    @functools.cached_property
+    def adjacent_periods(self) -> list[_Cue]:
+        start = self.start
+        return [_Cue(start + s, start + e, v[0][1]) for s, e, v in lexicon().adjacent_periods.find(self.text, 0)]
+
+    @functools.cached_property
+    def anaphoric_periods(self) -> list[_Cue]:
+        return self._cues("ana")
+
+    @functools.cached_property
+    def status(self) -> list[_Cue]:
+        return self._cues("status")
+
+    @functools.cached_property
+    def scope(self) -> list[_Cue]:
+        return self._cues("scope")
+
+    @functools.cached_property
+    def change(self) -> list[_Cue]:
+        return self._cues("change")
+
+    @functools.cached_property
+    def sources(self) -> list[_Cue]:
+        return self._cues("source")
+
+    @functools.cached_property
+    def festival_anaphora(self) -> list[_Cue]:
+        start = self.start
+        return [
+            _Cue(start + m.start(), start + m.end(), m.group("what").lower())
+            for m in _FESTIVAL_ANAPHORA.finditer(self.text)
+        ]
+
+    @functools.cached_property
+    def source_anaphora(self) -> bool:
+        return bool(_SOURCE_ANAPHORA.search(self.text))
+
+    @functools.cached_property
+    def works(self) -> list[_Work]:
+        return _find_works(self.text, self.start, self._by_cat.get("work", []))
+
+    @functools.cached_property
+    def work_nouns(self) -> list[_Cue]:
+        return self._cues("work")
+
+    @functools.cached_property
+    def articles(self) -> list[_Cue]:
+        return self._cues("article")
+
+    @functools.cached_property
+    def leading_end(self) -> int | None:
+        return _leading_end(self.text, self.start, self.soft)
+
+    @functools.cached_property
+    def continuation(self) -> bool:
+        head = _first_clause_len(self.text, self.start, self.soft, self.leading_end)
+        return bool(_CONTINUATION.search(self.text[:head]))
+
+    @functools.cached_property
+    def topic(self) -> bool:
+        # Box-office talk: a release sentence may open the run ("It opened in the US on ...").
+        lex = lexicon()
+        return any(
+            any(ev in lex.box_office_events or ev == "release" for ev in evs) for _, _, evs in self.events
+        ) or any(p.value not in ("later", "total") for p in self.periods)
 
     def sub_sentence(self, pos: int) -> tuple[int, int]:
         """The stretch between hard boundaries around ``pos``."""
@@ -693,96 +822,7 @@ def _gap(a0: int, a1: int, b0: int, b1: int) -> tuple[int, int]:
 
 
 def _analyse(doc: Document, sentence: Sentence, ctx: "_DocContext") -> _Sentence:
-    lex = lexicon()
-    start, end = sentence.span.start, sentence.span.end
-    text = doc.text[start:end]
-    soft: list[int] = []
-    short = {p for m in _SHORT_PARENS.finditer(text) for p in (m.start(), m.end() - 1)}
-    for m in _SOFT_BOUNDARY.finditer(text):
-        if m.start() in short:
-            continue
-        # ", and" / ", but" is one boundary, not two.
-        if soft and start + m.start() - soft[-1] <= 3:
-            continue
-        soft.append(start + m.start())
-    hard = []
-    for m in _HARD_BOUNDARY.finditer(text):
-        if m.group("stop") and _ABBREV_BEFORE_DOT.search(text[max(0, m.start() - 12) : m.start()]):
-            continue
-        hard.append(start + m.start())
-
-    # One pass of the cue trie; then each category keeps its outermost phrases.
-    by_cat: dict[str, list[tuple[int, int, str]]] = {}
-    for s, e, values in lex.cues.find(text, 0):
-        for cat, value in values:
-            by_cat.setdefault(cat, []).append((s, e, value))
-    for cat in by_cat:
-        by_cat[cat] = _outermost(by_cat[cat])
-
-    def cues(cat: str) -> list[_Cue]:
-        return [_Cue(start + s, start + e, v) for s, e, v in by_cat.get(cat, ())]
-
-    events = [(start + s, start + e, [v for c, v in vals if c == "event"])
-              for s, e, vals in _group_events(by_cat.get("event", []))
-              if not _inside_name(text, s, e)]
-    events = [(s, e, [v for v in evs if not (v == "release" and _opens_something(text, e - start))])
-              for s, e, evs in events]
-    events = [ev for ev in events if ev[2]]
-    festivals, festival_kind = _find_festivals(text, start, ctx, by_cat)
-    # "opened the 54th X Film Festival": the opening of a festival, not a release.
-    for f in festivals:
-        m = _OPEN_FESTIVAL.search(text[max(0, f.start - start - 60) : f.start - start])
-        if m:
-            v0 = f.start - (len(m.string) - m.start("verb"))
-            v1 = v0 + len(m.group("verb"))
-            kind = "festival-closing" if m.group("verb").lower().startswith("clos") else "festival-opening"
-            events = [e for e in events if not (e[0] < v1 and v0 < e[1])]
-            events.append((v0, v1, [kind]))
-    events.sort()
-
-    regions = [
-        c for c in cues("region")
-        if not _is_abbreviation(text[c.start - start : c.end - start])
-        or _region_abbreviation_ok(text, c.start - start, c.end - start)
-    ]
-    regions += [
-        _Cue(start + m.start(), start + m.end(), lex.demonym_of[_norm(m.group("demonym"))])
-        for m in lex.demonyms.finditer(text)
-    ]
-    # A region word inside a festival name (Berlin, Tokyo) is not the claim's region.
-    regions = _dedupe([r for r in regions if not any(f.start <= r.start < f.end for f in festivals)])
-
-    periods = _find_periods(text, start, cues("period"), cues("cmp"))
-    # Box-office talk: a release sentence may open the run ("It opened in the US on ...").
-    topic = any(
-        any(ev in lex.box_office_events or ev == "release" for ev in evs) for _, _, evs in events
-    ) or any(p.value not in ("later", "total") for p in periods)
-    return _Sentence(
-        index=sentence.index, start=start, end=end, text=text, soft=soft, hard=hard,
-        events=events, regions=regions,
-        media=cues("medium"),
-        periods=periods,
-        adjacent_periods=[
-            _Cue(start + s, start + e, v[0][1]) for s, e, v in lex.adjacent_periods.find(text, 0)
-        ],
-        anaphoric_periods=cues("ana"),
-        status=cues("status"),
-        scope=cues("scope"),
-        change=cues("change"),
-        sources=cues("source"),
-        festivals=festivals, festival_kind=festival_kind,
-        festival_anaphora=[
-            _Cue(start + m.start(), start + m.end(), m.group("what").lower())
-            for m in _FESTIVAL_ANAPHORA.finditer(text)
-        ],
-        source_anaphora=bool(_SOURCE_ANAPHORA.search(text)),
-        works=_find_works(text, start, by_cat.get("work", [])),
-        work_nouns=cues("work"),
-        articles=cues("article"),
-        leading_end=_leading_end(text, start, soft),
-        continuation=bool(_CONTINUATION.search(text[: _first_clause_len(text, start, soft, _leading_end(text, start, soft))])),
-        topic=topic,
-    )
+    return _Sentence(doc, sentence, ctx)
 
 
 def _inside_name(text: str, s: int, e: int) -> bool:

@@ -19,20 +19,23 @@ from ..models import CountValue, Document
 from .base import Mention
 from .quantity import (
     DIGITS_RE, SCALE_WORD_RE, anchors, half_step, interval, load_data,
-    qualifier_before, scale_factor, words_value,
+    qualifier_before, range_interval, range_low_before, scale_factor, words_value,
 )
+from .dates import four_digits_are_no_year
 from .numbers import CARDINAL_WORD_RE, parse_cardinal_words, parse_ordinal
 
 _RX0 = regex.compile(r"1[0-9]{3}|20[0-9]{2}")
 _RX1 = regex.compile(r"(\S+)\s+$")
 
 PRIORITY = 10
+#: Words before a four-digit number that make it a year modifying the noun, not a count.
+_YEAR_DETERMINERS = frozenset("the its his her their this that these those our my your".split())
 #: How many lower-case words after the number may hold the counted noun.
 _MAX_WORDS = 3
 
 _PATTERN = regex.compile(
     rf"""
-    (?<![\w$£€¥.,\-/#:+])                     # not glued to a word, a number or a symbol (Film4, US$5)
+    (?<![\w$£€¥.,/#:+])(?<![^\d]-|^-)         # not glued to a word, a number or a symbol (Film4, US$5, -5)
     (?:
         (?P<num>{DIGITS_RE})(?:\s+(?P<scale>{SCALE_WORD_RE})\b)?
       | (?P<words>{CARDINAL_WORD_RE}(?:\s+{SCALE_WORD_RE})?)\b
@@ -137,12 +140,51 @@ def _noun(m: regex.Match[str], amount: float) -> tuple[str, int] | None:
     return None
 
 
-def _value(m: regex.Match[str], text: str, qual: tuple[str, int] | None) -> tuple[CountValue, int] | None:
+_NO_COUNT = (0.0, 0.0, -1)  # a lower end that makes the whole match no count
+
+
+def _range_low(m: regex.Match[str], text: str, stated: float, factor: float) -> tuple[float, float, int] | None:
+    """(stated, half_step, start) of a range's lower end before the match: "20–25 screens".
+
+    ``_NO_COUNT`` when numbers are joined by a dash but do not make a range
+    ("the 3–1 win", "2009–10 seasons", "747-400 jets"): a score, a season or a
+    model number, so no count at all rather than a count of its second half.
+    """
+    found = range_low_before(text, m.start())
+    if found is None:
+        return None
+    digits, words, start = found
+    if digits is not None:
+        if _is_year(digits, None) or "." in digits:
+            return _NO_COUNT
+        low = float(digits.replace(",", ""))
+        # "2–3 million viewers": the scale word after the upper end applies to both.
+        if factor > 1 and low * factor < stated:
+            return low * factor, half_step(digits, factor), start
+        return (low, half_step(digits), start) if low < stated else _NO_COUNT
+    n = parse_cardinal_words(words or "")
+    if n is None:
+        return _NO_COUNT
+    low = float(n) * factor
+    if low < 100 <= stated and "hundred" in (m.group("words") or "").lower():
+        low *= 100  # "between two and three hundred": 200 to 300
+    return (low, half_step(None, factor), start) if low < stated else _NO_COUNT
+
+
+def _value(m: regex.Match[str], text: str, qual: tuple[str, int] | None) -> tuple[CountValue, int, int] | None:
+    """(value, start, noun end) of a count match, or None when it is no count."""
     scale = m.group("scale")
     if m.group("num"):
         numeral = m.group("num")
-        if _is_year(numeral, scale) or ("." in numeral and not scale):
-            return None  # a year, or a decimal (2.5 stars) that no count has
+        if "." in numeral and not scale:
+            return None  # a decimal (2.5 stars) that no count has
+        if _is_year(numeral, scale) and (
+            not four_digits_are_no_year(text, m.start(), m.end("num"))
+            or _previous_word(text, m.start()).lower() in _YEAR_DETERMINERS
+        ):
+            # A year: the date extractor claims it ("1500 employees" it leaves to us);
+            # after a determiner it modifies the noun ("the 2010 films", "her 2008 films").
+            return None
         factor = scale_factor(scale)
         stated = float(numeral.replace(",", "")) * factor
         slack = half_step(numeral, factor)
@@ -153,7 +195,13 @@ def _value(m: regex.Match[str], text: str, qual: tuple[str, int] | None) -> tupl
         stated, factor = wv
         slack = half_step(None, factor)
     first = m.group("num") or m.group("words")
-    prev = "" if qual else _previous_word(text, m.start())
+    lower_end = _range_low(m, text, stated, factor)
+    if lower_end == _NO_COUNT:
+        return None
+    start = m.start() if lower_end is None else lower_end[2]
+    if lower_end is not None:
+        qual = qualifier_before(text, start)
+    prev = "" if qual else _previous_word(text, start)
     if prev[:1].isupper() and prev[-1:] not in ".!?:;\"”" and prev.lower().strip(",") not in _lexicon()[1]:
         return None  # "Chapter 3 covers", "Apollo 11 crew": a name, not a count
     if stated == 1 and first.lower() == "one" and prev.lower() in {"no", "any", "every", "the", "that", "this", "which"}:
@@ -163,8 +211,14 @@ def _value(m: regex.Match[str], text: str, qual: tuple[str, int] | None) -> tupl
         return None
     noun, end = found
     cls = qual[0] if qual else None
-    low, high = interval(stated, slack, cls)
-    return CountValue(stated=stated, low=low, high=high, qualifier=cls, noun=noun), end
+    if lower_end is not None:
+        # A range states its lower end first: stated is that end, the interval spans both.
+        low, high = range_interval(lower_end[:2], (stated, slack), cls)
+        stated = lower_end[0]
+    else:
+        low, high = interval(stated, slack, cls)
+    value = CountValue(stated=stated, low=low, high=high, qualifier=cls, noun=noun)
+    return value, (qual[1] if qual else start), end
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
@@ -180,8 +234,8 @@ def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]
         found = _value(m, text, qual)
         if found is None:
             continue
-        value, noun_end = found
-        yield Mention("count", qual[1] if qual else m.start(), noun_end, value, PRIORITY)
+        value, mention_start, noun_end = found
+        yield Mention("count", mention_start, noun_end, value, PRIORITY)
         last = noun_end
 
 

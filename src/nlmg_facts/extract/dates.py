@@ -44,6 +44,7 @@ __all__ = [
     "find_invalid_dates",
     "date_problem",
     "calendar_problem",
+    "four_digits_are_no_year",
 ]
 
 #: Sentences back a year-less date may look for its year ("By 6 February").
@@ -529,6 +530,15 @@ def _count_like(text: str, start: int, end: int) -> bool:
     if _plural_noun(nxt) and prev not in lex["year_prepositions"]:
         return True
     return _address_follows(text, end)
+
+
+def four_digits_are_no_year(text: str, start: int, end: int) -> bool:
+    """Whether the four-digit number at [start, end) is a count, unit or identifier, not a year.
+
+    The count extractor asks this so that the two agree on every "1500
+    employees" / "in 1500": exactly one of them claims the number.
+    """
+    return _count_like(text, start, end)
 
 
 def _address_follows(text: str, end: int) -> bool:

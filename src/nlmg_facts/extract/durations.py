@@ -18,7 +18,7 @@ from ..models import Document, DurationValue
 from .base import Mention
 from .quantity import (
     DIGITS_RE, VAGUE_RE, anchors, interval, load_data, norm_space, qualifier_before,
-    vague_range, words_alternation,
+    range_low_before, vague_range, words_alternation,
 )
 from .numbers import CARDINAL_WORD_RE, parse_cardinal_words
 
@@ -49,7 +49,7 @@ def _pattern() -> regex.Pattern[str]:
     units = words_alternation(list(unit_of))
     return regex.compile(
         rf"""
-        (?<![\w$£€.,\-/])
+        (?<![\w$£€.,/])(?<![^\d]-|^-)        # "20-week" only after a number ("16-20 weeks")
         (?:
             (?P<vague>{VAGUE_RE})                    # a few, several, a couple of
           | (?P<num>{DIGITS_RE})(?P<half>\s*½|\s+and\s+a\s+half)?
@@ -87,10 +87,30 @@ def _value(m: regex.Match[str], text: str, qual: str | None) -> DurationValue | 
             return None  # "One day, ..." is not a length of time
     if m.group("half"):
         amount += 0.5
+        stated += "½" if "½" in m.group("half") else " and a half"  # as written: "2½", not "2"
     if m.group("sep") == "-" and m.group("unit").lower().endswith("s"):
         return None  # "two-weeks" is not English; likely a compound we misread
     low, high = interval(amount * factor, 0.0, qual)
     return DurationValue(unit=unit, low=low, high=high, stated=stated)
+
+
+def _with_range(
+    m: regex.Match[str], text: str, value: DurationValue
+) -> tuple[DurationValue, int] | None:
+    """The value widened to a range's lower end before it ("two to three weeks"), and its start.
+
+    None when a number and a dash come before but make no range ("2009-10 years").
+    """
+    found = range_low_before(text, m.start(), to_ok=True)
+    if found is None or m.group("vague"):
+        return value, m.start()
+    digits, words, start = found
+    n = float(digits.replace(",", "")) if digits is not None else parse_cardinal_words(words or "")
+    _, factor = _units()[0][m.group("unit").lower()]
+    if n is None or n * factor >= value.low:
+        return None
+    low = n * factor
+    return value.model_copy(update={"low": low, "stated": f"{text[start:m.start()]}{value.stated}"}), start
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
@@ -105,8 +125,16 @@ def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]
             continue
         qual = qualifier_before(text, m.start())
         value = _value(m, text, qual[0] if qual else None)
-        if value is not None:
-            yield Mention("duration", qual[1] if qual else m.start(), m.end(), value, PRIORITY)
+        ranged = None if value is None else _with_range(m, text, value)
+        if ranged is not None:
+            value, begin = ranged
+            if begin != m.start():
+                qual = qualifier_before(text, begin)
+                if qual is not None:
+                    low = interval(value.low, 0.0, qual[0])[0]
+                    high = interval(value.high, 0.0, qual[0])[1]
+                    value = value.model_copy(update={"low": low, "high": high})
+            yield Mention("duration", qual[1] if qual else begin, m.end(), value, PRIORITY)
             last = m.end()
 
 

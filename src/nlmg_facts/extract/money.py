@@ -18,7 +18,8 @@ from ..models import Document, MoneyValue
 from .base import Mention
 from .quantity import (
     WORDS_AMOUNT_RE, anchors, half_step, interval, load_data, norm_space,
-    qualifier_before, scale_factor, strip_grouping, words_alternation, words_value,
+    qualifier_before, range_interval, range_low_before, scale_factor, strip_grouping,
+    words_alternation, words_value,
 )
 
 PRIORITY = 30
@@ -56,7 +57,7 @@ def _pattern() -> regex.Pattern[str]:
     cents = rf"(?:\s+(?:and\s+)?(?P<cents>\d{{1,2}}|{WORDS_AMOUNT_RE})\s+(?-i:cents?|pence))?"
     return regex.compile(
         rf"""
-        (?<![\w$£€¥.,\-])                       # not inside a word, number or hyphen compound
+        (?<![\w$£€¥.,])(?<![^\d]-|^-)            # not inside a word, number or hyphen compound
         (?:
             # 1. marker first: US$15 million, £625,000, c $ 16.4 million, USD 200, MAUD 60
             (?:
@@ -67,7 +68,10 @@ def _pattern() -> regex.Pattern[str]:
               | (?P<code>{code})
             )
             \s?(?P<num>{_MONEY_DIGITS})
-            (?:\s*(?P<scale>{scale})\b|(?P<abbr>{abbr})(?![\w])|\s(?P<abbr>(?-i:bn|mn|tn))\b)?
+            # a range, the scale after its upper end: US$15–20 million, $5-$10, £1–2m
+            (?:\s?[–—-]\s?(?P<sym2>{symbols})?(?P<num2>{_MONEY_DIGITS}))?
+            # the scale; hyphenated when the sum is an adjective ("a US$15-million budget")
+            (?:(?:\s*|-)(?P<scale>{scale})\b|(?P<abbr>{abbr})(?![\w])|\s(?P<abbr>(?-i:bn|mn|tn))\b)?
             {cents}
           |
             # 2. amount first: 15 million dollars, 10 €, 115USD, 30 MUSD, 75 USD million, 50 cents
@@ -134,8 +138,27 @@ def _cents(m: regex.Match[str]) -> float:
     return (wv[0] / 100) if wv else 0.0
 
 
-def parse(m: regex.Match[str], qual: str | None = None) -> MoneyValue | None:
-    """A match of the money pattern -> MoneyValue, or None when it is not money after all."""
+def _lower_end(numeral: str, scale: float, upper: float) -> tuple[float, float] | None:
+    """(stated, half_step) of a range's lower end ("US$15–20 million"), None if no range.
+
+    The scale after the upper end applies to both ends ("15–20 million"),
+    except to a lower end written in full with thousands separators
+    ("US$500,000–1 million"). A lower end not below the upper one makes no
+    range ("$20–10", "2009–10 million"): no telling which sum is meant.
+    """
+    low = float(strip_grouping(numeral))
+    if "," in numeral and scale > 1:
+        return (low, half_step(numeral)) if low < upper else None
+    return (low * scale, half_step(numeral, scale)) if low * scale < upper else None
+
+
+def parse(m: regex.Match[str], qual: str | None = None, lower: tuple[str, int] | None = None) -> MoneyValue | None:
+    """A match of the money pattern -> MoneyValue, or None when it is not money after all.
+
+    A range ("US$15–20 million", or ``lower``: the digits of a lower end
+    found before an amount-first match, "15–20 million dollars") gives the
+    interval from its lower end to its upper end; ``stated`` is the lower end.
+    """
     cur = _currency(m)
     if cur is None:
         return None
@@ -145,11 +168,16 @@ def parse(m: regex.Match[str], qual: str | None = None) -> MoneyValue | None:
     name = m.group("name")
     if name and norm_space(name) in _tables()["names_need_scale"] and scale == 1.0:
         return None  # "20 pounds" may be a weight; "20 million pounds" is money
+    low_end: tuple[float, float] | None = None
     if m.group("num"):
-        numeral = m.group("num")
-        mantissa = float(strip_grouping(numeral))
-        stated = mantissa * scale
+        numeral = m.group("num2") or m.group("num")
+        stated = float(strip_grouping(numeral)) * scale
         slack = half_step(numeral, scale)
+        lower_numeral = m.group("num") if m.group("num2") else (lower[0] if lower else None)
+        if lower_numeral is not None:
+            low_end = _lower_end(lower_numeral, scale, stated)
+            if low_end is None:
+                return None
     else:
         wv = words_value(m.group("words") or "")
         if wv is None:
@@ -161,7 +189,12 @@ def parse(m: regex.Match[str], qual: str | None = None) -> MoneyValue | None:
     slack *= factor
     if m.group("cents"):
         slack = 0.0
-    low, high = interval(stated, slack, qual)
+    if low_end is not None:
+        low_end = (low_end[0] * factor, low_end[1] * factor)
+        low, high = range_interval(low_end, (stated, slack), qual)
+        stated = low_end[0]
+    else:
+        low, high = interval(stated, slack, qual)
     return MoneyValue(stated=stated, low=low, high=high, qualifier=qual, currency=currency)
 
 
@@ -176,10 +209,20 @@ def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]
         m = pattern.match(text, at, stop)
         if m is None:
             continue
-        qual = qualifier_before(text, m.start())
-        value = parse(m, qual[0] if qual else None)
+        begin = m.start()
+        lower = None
+        if text[begin].isdigit():
+            # Amount first ("15–20 million dollars"): a lower end may come before the match.
+            found = range_low_before(text, begin)
+            if found is not None and found[0] is not None:
+                lower = (found[0], found[2])
+                begin = found[2]
+            elif found is not None:
+                continue  # "between two and 20 million dollars": ends we cannot pair
+        qual = qualifier_before(text, begin)
+        value = parse(m, qual[0] if qual else None, lower)
         if value is not None:
-            yield Mention("money", qual[1] if qual else m.start(), m.end(), value, PRIORITY)
+            yield Mention("money", qual[1] if qual else begin, m.end(), value, PRIORITY)
             last = m.end()
 
 

@@ -16,7 +16,7 @@ from ..models import Document, PercentValue
 from .base import Mention
 from .quantity import (
     DIGITS_RE, WORDS_AMOUNT_RE, anchors, half_step, interval, load_data,
-    qualifier_before, words_alternation, words_value,
+    qualifier_before, range_interval, range_low_before, words_alternation, words_value,
 )
 
 PRIORITY = 30
@@ -26,7 +26,7 @@ PRIORITY = 30
 def _pattern() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
-        (?<![\w%.,\-/=&?])                     # not inside a word, number, URL escape or query
+        (?<![\w%.,/=&?])(?<![^\d]-|^-)          # not inside a word, number, URL escape or query
         (?:
             # 1. number then sign or word: 45%, 45 %, 90 per cent, twenty percent, 45-percent
             (?P<sign>minus\s+|negative\s+|-|−)?
@@ -85,7 +85,30 @@ def direction(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def parse(m: regex.Match[str], text: str, qual: tuple[str, int] | None = None) -> PercentValue | None:
+def _range_low(m: regex.Match[str], text: str, stated: float) -> tuple[float, float, int] | None | bool:
+    """(stated, half_step, start) of a range's lower end ("10–15%", "between 10 and 15 per cent").
+
+    False when a number and a dash come before but make no range ("2009–10%"):
+    the match is then not read as a percentage of its second half.
+    """
+    found = range_low_before(text, m.start())
+    if found is None or m.group("sign"):
+        return None
+    digits, words, start = found
+    if digits is not None:
+        low, slack = float(digits.replace(",", "")), half_step(digits, percent=True)
+    else:
+        wv = words_value(words or "")
+        if wv is None:
+            return False
+        low, slack = wv[0], 0.5
+    return (low, slack, start) if low < stated else False
+
+
+def parse(
+    m: regex.Match[str], text: str, qual: tuple[str, int] | None = None
+) -> tuple[PercentValue, int] | None:
+    """(value, start) of a percentage match; start moves back over a range's lower end."""
     if m.group("num"):
         numeral = m.group("num")
         stated = float(numeral.replace(",", ""))
@@ -98,17 +121,31 @@ def parse(m: regex.Match[str], text: str, qual: tuple[str, int] | None = None) -
         slack = 0.5
     if m.group("sign"):
         stated = -stated
-    low, high = interval(stated, slack, qual[0] if qual else None)
-    return PercentValue(
-        stated=stated, low=low, high=high, qualifier=qual[0] if qual else None,
-        direction=direction(text, qual[1] if qual else m.start(), m.end()),
+    lower_end = _range_low(m, text, stated)
+    if lower_end is False:
+        return None
+    start = m.start()
+    if lower_end:
+        start = lower_end[2]
+        qual = qualifier_before(text, start)
+    cls = qual[0] if qual else None
+    if lower_end:
+        low, high = range_interval(lower_end[:2], (stated, slack), cls)
+        stated = lower_end[0]
+    else:
+        low, high = interval(stated, slack, cls)
+    start = qual[1] if qual else start
+    value = PercentValue(
+        stated=stated, low=low, high=high, qualifier=cls, direction=direction(text, start, m.end()),
     )
+    return value, start
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
     stop = len(text) if end is None else end
     pattern = _pattern()
     last = start
+    pending: Mention | None = None  # held back: a range "10%–15%" may swallow its "10%"
     for at in anchors(text, start, stop):
         if at < last:
             continue
@@ -116,10 +153,17 @@ def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]
         if m is None:
             continue
         qual = qualifier_before(text, m.start())
-        value = parse(m, text, qual)
-        if value is not None:
-            yield Mention("percentage", qual[1] if qual else m.start(), m.end(), value, PRIORITY)
+        parsed = parse(m, text, qual)
+        if parsed is not None:
+            mention = Mention("percentage", parsed[1], m.end(), parsed[0], PRIORITY)
+            if pending is not None and pending.end > mention.start:
+                pending = None
+            if pending is not None:
+                yield pending
+            pending = mention
             last = m.end()
+    if pending is not None:
+        yield pending
 
 
 def extract(doc: Document) -> Iterator[Mention]:

@@ -126,16 +126,32 @@ def qualifier_class(phrase: str | None) -> str | None:
     return _qualifier_table()[0].get(norm_space(phrase))
 
 
+def _tidy(x: float) -> float:
+    """Drop binary noise from a computed bound: 111000 * 1.15 -> 127650.0, not 127649.99999999999."""
+    return float(f"{x:.12g}")
+
+
 def interval(stated: float, half_step: float, qualifier: str | None) -> tuple[float, float]:
     """The [low, high] a stated value allows, given its precision and qualifier class."""
     if qualifier is None:
-        return stated - half_step, stated + half_step
+        return _tidy(stated - half_step), _tidy(stated + half_step)
     lo_f, hi_f = _qualifier_table()[1][qualifier]
     low, high = stated * lo_f, stated * hi_f
     if lo_f < 1.0 < hi_f:
         # Two-sided ("about"): never narrower than the stated precision.
         low, high = min(low, stated - half_step), max(high, stated + half_step)
-    return (min(low, high), max(low, high))
+    return (_tidy(min(low, high)), _tidy(max(low, high)))
+
+
+def range_interval(
+    low_end: tuple[float, float], high_end: tuple[float, float], qualifier: str | None
+) -> tuple[float, float]:
+    """The interval of a stated range: from the low end's low to the high end's high.
+
+    Each end is (stated, half_step); a qualifier before the range applies to
+    both ends ("about 20–25" -> 0.95 * 20 .. 1.05 * 25).
+    """
+    return interval(*low_end, qualifier)[0], interval(*high_end, qualifier)[1]
 
 
 # ---------------------------------------------------------------- precision
@@ -216,6 +232,40 @@ def words_value(text: str) -> tuple[float, float] | None:
     if mantissa is None:
         return None
     return mantissa * scale, scale
+
+
+#: The lower end of a range, right before the number a quantity pattern matched.
+#: Searched in a short window that ends where the upper end starts ("$" anchor).
+_RANGE_LOW = regex.compile(
+    rf"""
+    (?:
+        # 1. "between 300 and 400 extras": the only "and" between two numbers read as a range
+        (?<![\w])(?P<between>(?i:between))\s+
+        (?:(?P<num>{DIGITS_RE})(?P<pct>\s?%|\s(?i:per\s?cent|percent))?|(?P<words>{CARDINAL_WORD_RE}))
+        \s+(?i:and)\s+
+      | # 2. a dash range: "20–25 screens", "10%–15%", "15-20 per cent"
+        (?<![\w.,\-–—/])(?P<num>{DIGITS_RE})(?P<pct>\s?%)?\s?(?P<dash>[–—-])\s?
+      | # 3. "two to three weeks", "3 or 4 months": only where the caller allows it
+        (?<![\w.,\-–—/])(?:(?P<num>{DIGITS_RE})|(?P<words>{CARDINAL_WORD_RE}))\s+(?P<to>(?i:to|or))\s+
+    )$
+    """,
+    regex.VERBOSE,
+)
+
+
+def range_low_before(text: str, pos: int, *, to_ok: bool = False) -> tuple[str | None, str | None, int] | None:
+    """The lower end of a range ending right before ``pos``: (digits, words, start offset).
+
+    "20–25 screens" -> ("20", None, offset of "20"); "between two and three"
+    -> (None, "two", offset of "between"); "two to three weeks" only when
+    ``to_ok`` (durations: a count or sum "from 20 to 25" is a change, not a range).
+    Word ends are taken only with "between" or "to", never with a dash.
+    """
+    lo = max(0, pos - 60)
+    m = _RANGE_LOW.search(text, lo, pos)
+    if m is None or (m.group("to") and not to_ok):
+        return None
+    return m.group("num"), m.group("words"), m.start()
 
 
 def vague_range(phrase: str) -> tuple[float, float] | None:
