@@ -82,6 +82,7 @@ NOT_COUNTS = [
     "The airline flew 747-400 jets on the route.",      # a model number
     "The band played 25–20 dates.",                     # no range: which number is meant?
     "The 2010 films of the studio all lost money.",     # a year modifying the noun
+    "Its ISBN 978-0-571-22413-0 copies the first print.",  # the tail of an identifier
     "She returned to her 2008 films in interviews.",
 ]
 
@@ -105,3 +106,8 @@ def test_counts_extractor_alone_finds_the_noun_after_a_number():
     text = "It opened at four theatres."
     (m,) = list(counts.find(text))
     assert text[m.start : m.end] == "four theatres"
+
+
+def test_a_spaced_dash_after_a_year_is_punctuation_not_a_range():
+    text = "It was released in 2010 – 163 theatres showed it."
+    assert [(t, v.low, v.high) for t, v in _counts(text)] == [("163 theatres", 163, 163)]

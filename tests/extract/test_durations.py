@@ -50,6 +50,7 @@ NOT_DURATIONS = [
     "It took place in the following weeks.",            # no amount
     "It opened on its second weekend in 2010.",
     "Attendance fell over the 2009-10 years of the run.",  # a season, not a span of ten years
+    "Catalogue no. 4471-2 weeks' listings were lost.",     # the tail of an identifier
 ]
 
 

@@ -19,7 +19,7 @@ from ..models import CountValue, Document
 from .base import Mention
 from .quantity import (
     DIGITS_RE, SCALE_WORD_RE, anchors, half_step, interval, load_data,
-    qualifier_before, range_interval, range_low_before, scale_factor, words_value,
+    joined_to_number, qualifier_before, range_interval, range_low_before, scale_factor, words_value,
 )
 from .dates import four_digits_are_no_year
 from .numbers import CARDINAL_WORD_RE, parse_cardinal_words, parse_ordinal
@@ -152,7 +152,7 @@ def _range_low(m: regex.Match[str], text: str, stated: float, factor: float) -> 
     """
     found = range_low_before(text, m.start())
     if found is None:
-        return None
+        return _NO_COUNT if joined_to_number(text, m.start()) else None
     digits, words, start = found
     if digits is not None:
         if _is_year(digits, None) or "." in digits:

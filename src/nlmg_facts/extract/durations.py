@@ -18,7 +18,7 @@ from ..models import Document, DurationValue
 from .base import Mention
 from .quantity import (
     DIGITS_RE, VAGUE_RE, anchors, interval, load_data, norm_space, qualifier_before,
-    range_low_before, vague_range, words_alternation,
+    joined_to_number, range_low_before, vague_range, words_alternation,
 )
 from .numbers import CARDINAL_WORD_RE, parse_cardinal_words
 
@@ -102,8 +102,10 @@ def _with_range(
     None when a number and a dash come before but make no range ("2009-10 years").
     """
     found = range_low_before(text, m.start(), to_ok=True)
-    if found is None or m.group("vague"):
+    if m.group("vague"):
         return value, m.start()
+    if found is None:
+        return None if joined_to_number(text, m.start()) else (value, m.start())
     digits, words, start = found
     n = float(digits.replace(",", "")) if digits is not None else parse_cardinal_words(words or "")
     _, factor = _units()[0][m.group("unit").lower()]

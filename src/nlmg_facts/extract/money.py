@@ -18,7 +18,7 @@ from ..models import Document, MoneyValue
 from .base import Mention
 from .quantity import (
     WORDS_AMOUNT_RE, anchors, half_step, interval, load_data, norm_space,
-    qualifier_before, range_interval, range_low_before, scale_factor, strip_grouping,
+    joined_to_number, qualifier_before, range_interval, range_low_before, scale_factor, strip_grouping,
     words_alternation, words_value,
 )
 
@@ -217,8 +217,8 @@ def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]
             if found is not None and found[0] is not None:
                 lower = (found[0], found[2])
                 begin = found[2]
-            elif found is not None:
-                continue  # "between two and 20 million dollars": ends we cannot pair
+            elif found is not None or joined_to_number(text, begin):
+                continue  # "between two and 20 million dollars", "978-0 dollars": ends we cannot pair
         qual = qualifier_before(text, begin)
         value = parse(m, qual[0] if qual else None, lower)
         if value is not None:

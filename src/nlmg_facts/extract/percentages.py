@@ -16,7 +16,8 @@ from ..models import Document, PercentValue
 from .base import Mention
 from .quantity import (
     DIGITS_RE, WORDS_AMOUNT_RE, anchors, half_step, interval, load_data,
-    qualifier_before, range_interval, range_low_before, words_alternation, words_value,
+    joined_to_number, qualifier_before, range_interval, range_low_before, words_alternation,
+    words_value,
 )
 
 PRIORITY = 30
@@ -92,8 +93,10 @@ def _range_low(m: regex.Match[str], text: str, stated: float) -> tuple[float, fl
     the match is then not read as a percentage of its second half.
     """
     found = range_low_before(text, m.start())
-    if found is None or m.group("sign"):
+    if m.group("sign"):
         return None
+    if found is None:
+        return False if joined_to_number(text, m.start()) else None
     digits, words, start = found
     if digits is not None:
         low, slack = float(digits.replace(",", "")), half_step(digits, percent=True)

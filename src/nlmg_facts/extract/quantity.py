@@ -21,6 +21,14 @@ Conventions (the data lives in ``data/quantities.json``; tests pin them):
   ``exactly``/``a total of`` -> [X, X].
 * The qualifier is part of the mention's span ("over US$111,000"), so the
   claim's text shows everything its interval was built from.
+* **Ranges** ("US$15–20 million", "20–25 screens", "between 10 and 15 per
+  cent", "two to three weeks") are one mention: ``stated`` is the lower end,
+  the interval runs from the lower end's low to the upper end's high, and a
+  qualifier before the range applies to both ends. A dash between numbers that
+  make no range ("the 3–1 win", "2009–10 seasons", "978-0-571") means no
+  quantity at all, never the second number alone; "from X to Y" is a change,
+  two mentions.
+* Bounds are tidied to 12 significant digits (127650.0, not 127649.99999999999).
 """
 
 from __future__ import annotations
@@ -244,13 +252,25 @@ _RANGE_LOW = regex.compile(
         (?:(?P<num>{DIGITS_RE})(?P<pct>\s?%|\s(?i:per\s?cent|percent))?|(?P<words>{CARDINAL_WORD_RE}))
         \s+(?i:and)\s+
       | # 2. a dash range: "20–25 screens", "10%–15%", "15-20 per cent"
-        (?<![\w.,\-–—/])(?P<num>{DIGITS_RE})(?P<pct>\s?%)?\s?(?P<dash>[–—-])\s?
+        (?<![\w.,\-–—/])(?P<num>{DIGITS_RE})(?P<pct>\s?%)?(?P<dash>[–—-])
+      | # 2b. spaced, "20 – 25 screens"; never from a year, where the dash is punctuation
+        #     ("released in 2010 – 163 theatres in all")
+        (?<![\w.,\-–—/])(?!(?:1\d{{3}}|20\d{{2}}|21\d{{2}})\s)(?P<num>{DIGITS_RE})(?P<pct>\s?%)?\s?(?P<dash>[–—-])\s?
       | # 3. "two to three weeks", "3 or 4 months": only where the caller allows it
         (?<![\w.,\-–—/])(?:(?P<num>{DIGITS_RE})|(?P<words>{CARDINAL_WORD_RE}))\s+(?P<to>(?i:to|or))\s+
     )$
     """,
     regex.VERBOSE,
 )
+
+
+_NUMBER_DASH = regex.compile(r"\d[–—-]$")
+
+
+def joined_to_number(text: str, pos: int) -> bool:
+    """A number and a dash right before ``pos`` ("22413-0", "3–1"): part of an identifier or score
+    unless ``range_low_before`` reads the two as a range. A spaced dash is punctuation."""
+    return _NUMBER_DASH.search(text, max(0, pos - 2), pos) is not None
 
 
 def range_low_before(text: str, pos: int, *, to_ok: bool = False) -> tuple[str | None, str | None, int] | None:

@@ -315,7 +315,13 @@ def superseded(ctx: "RuleContext", claim: "Claim") -> bool:
     Either it was replaced ('originally scheduled for ...', the old date of a
     'moved up to ...'; NLMG-D004 checks the direction of such changes) or it
     belongs to a later occurrence ('re-released ... for its 20th anniversary').
+    Most rules ask this of every claim they group, so the answer is kept per
+    document (claim ids are unique within one).
     """
+    return ctx.memo(("superseded", claim.id), lambda: _superseded(ctx, claim))
+
+
+def _superseded(ctx: "RuleContext", claim: "Claim") -> bool:
     sentence = ctx.doc.sentences[claim.sentence]
     before = ctx.doc.text[sentence.span.start : claim.span.start]
     # Only the clause holding the claim: a cue in an earlier clause is about something else.

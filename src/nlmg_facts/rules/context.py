@@ -27,6 +27,9 @@ class RuleContext:
     calendar: Any = None
     #: Per-rule options from configuration, keyed by rule code.
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Facts several rules derive from the same claims (is a claim superseded, the
+    #: festival mentions), computed once per document: see ``memo``.
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # ------------------------------------------------------------ indexes
     @cached_property
@@ -62,6 +65,17 @@ class RuleContext:
             if link and link.citation not in out:
                 out.append(link.citation)
         return out
+
+    def memo(self, key: Any, compute: Any) -> Any:
+        """``compute()`` once per document and ``key``; later calls return the same value.
+
+        Rules must not mutate what they get back (several rules share it).
+        """
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     def of_kind(self, kind: str) -> list[Claim]:
         return [c for c in self.claims if c.kind == kind]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from collections import defaultdict
 from typing import Iterator
 
@@ -516,28 +517,37 @@ def venue_additions_mismatch(ctx: RuleContext) -> Iterator[Hit]:
     counts = [c for c in ctx.claims if c.kind == "count" and _noun_family(c.value.noun)]
     if not counts:
         return
+    count_ids = {c.id for c in counts}
     after = _with_after(ctx, counts)
-    widened = [c for c in counts if _is_widened(ctx, c)]
+    # Widened counts by venue family, sorted by their smallest reading: for each
+    # opening-plus-additions sum only those above it are visited (no all-pairs).
+    widened: dict[str, list[tuple[float, int, object]]] = defaultdict(list)
+    for i, c in enumerate(counts):
+        if _is_widened(ctx, c):
+            widened[_noun_family(c.value.noun)].append((arithmetic_interval(c)[0], i, c))  # type: ignore[index]
     if not widened:
         return
+    lows = {}
+    for family, items in widened.items():
+        items.sort(key=lambda t: (t[0], t[1]))
+        lows[family] = [t[0] for t in items]
     for index, claims in ctx.by_sentence.items():
-        same = sorted((c for c in claims if c in counts), key=lambda c: c.span.start)
+        same = sorted((c for c in claims if c.id in count_ids), key=lambda c: c.span.start)
         added = [c for c in same if _is_addition(ctx, c, after)]
         if not added:
             continue
-        for family in {_noun_family(c.value.noun) for c in added}:
+        for family in sorted({_noun_family(c.value.noun) for c in added}):  # type: ignore[type-var]
             first = [c for c in same if _noun_family(c.value.noun) == family
                      and c.span.start < added[0].span.start and not _is_addition(ctx, c, after)]
             adds = [c for c in added if _noun_family(c.value.noun) == family]
-            if len(first) != 1 or not adds:
+            if len(first) != 1 or not adds or family not in widened:
                 continue  # no single opening count: the sum is not defined
             reach = first[0].value.high + sum(c.value.high for c in adds)
-            for w in widened:
-                if w.sentence == index or _noun_family(w.value.noun) != family:
+            above = widened[family][bisect_right(lows[family], reach):]
+            for _, _, w in sorted(above, key=lambda t: t[1]):  # in text order, as reported
+                if w.sentence == index:
                     continue
                 if (_region(w) and _region(first[0]) and _region(w) != _region(first[0])):
-                    continue
-                if arithmetic_interval(w)[0] <= reach:
                     continue
                 yield Hit(
                     message=(

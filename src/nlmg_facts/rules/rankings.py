@@ -113,7 +113,14 @@ def _year_of(date) -> int | None:
 
 
 def festival_mentions(ctx: RuleContext) -> list[Mention]:
-    """Festival/award mentions of this work: numbered editions and named years."""
+    """Festival/award mentions of this work: numbered editions and named years.
+
+    Three rules use them; they are found once per document (do not mutate the list).
+    """
+    return ctx.memo("festival_mentions", lambda: _festival_mentions(ctx))
+
+
+def _festival_mentions(ctx: RuleContext) -> list[Mention]:
     out: list[Mention] = []
     for c in ctx.claims:
         if c.attribute.subject != "this-work":
