@@ -6,7 +6,11 @@ README for the conventions. Each case text is given alone to
 ``nlmg_facts.extract_claims``; our kinds map to theirs (date->date,
 money->money, ranking and edition->ordinal, count->number, percentage->percent)
 and only predictions whose kind the case annotates exhaustively (``kinds``)
-are scored. Per suite and kind it prints expected items, recall by exact span
+are scored. Ordinals and numbers are scored at two levels: "claims" (what
+``extract_claims`` returns: rankings and editions, counts with their counted
+noun) and "recognizer" (``find_ordinals`` / ``find_numbers`` over the bare
+text, no context needed); the suites hold mostly bare "eleventh", "192", which
+only the recognizer level is meant to find. Per suite, level and kind it prints expected items, recall by exact span
 and by overlap, value accuracy on matched items, false hits (predictions that
 match no expected item) and false hits on negative cases (``expected: []``).
 """
@@ -20,6 +24,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +40,9 @@ KIND_MAP = {
     "percentage": "percent",
 }
 THEIR_KINDS = ("date", "money", "ordinal", "number", "percent")
+#: Kinds also scored at the recognizer level (no context needed).
+RECOGNIZER_KINDS = ("ordinal", "number")
+LEVELS = ("claims", "recognizer")
 
 
 @dataclass
@@ -145,9 +153,24 @@ def _predictions(text: str, kinds: set[str]) -> list[Pred]:
     return preds
 
 
-def score_case(case: dict, only_kind: str | None) -> dict[str, Tally]:
-    """Tallies per their kind for one case."""
+def _recognized(text: str, kinds: set[str]) -> list[Pred]:
+    """Bare ordinals and numbers from the recognizer layer, shaped like claim predictions."""
+    from nlmg_facts.extract.numbers import find_numbers, find_ordinals
+
+    preds = []
+    for kind, finder in (("ordinal", find_ordinals), ("number", find_numbers)):
+        if kind in kinds:
+            for s, e, v in finder(text):
+                value = SimpleNamespace(rank=v, number=v, stated=v)
+                preds.append(Pred(kind, s, e, text[s:e], SimpleNamespace(value=value)))
+    return preds
+
+
+def score_case(case: dict, only_kind: str | None, level: str = "claims") -> dict[str, Tally]:
+    """Tallies per their kind for one case, at the claims or the recognizer level."""
     kinds = set(case["kinds"]) & ({only_kind} if only_kind else set(THEIR_KINDS))
+    if level == "recognizer":
+        kinds &= set(RECOGNIZER_KINDS)
     tallies: dict[str, Tally] = {k: Tally() for k in kinds}
     text = case["text"]
     negative = not case["expected"]
@@ -155,7 +178,7 @@ def score_case(case: dict, only_kind: str | None) -> dict[str, Tally]:
         tallies[k].cases += 1
         tallies[k].negatives += negative
     try:
-        preds = _predictions(text, kinds)
+        preds = _recognized(text, kinds) if level == "recognizer" else _predictions(text, kinds)
     except Exception as exc:  # noqa: BLE001 - an extractor bug is a finding, not a crash
         for k in kinds:
             tallies[k].errors += 1
@@ -217,18 +240,18 @@ def _pct(n: int, d: int) -> str:
     return f"{n / d:.3f}" if d else "–"
 
 
-def _row(label: str, kind: str, t: Tally) -> str:
+def _row(label: str, level: str, kind: str, t: Tally) -> str:
     return (
-        f"| {label} | {kind} | {t.cases} | {t.expected} | {_pct(t.exact, t.expected)} "
+        f"| {label} | {level} | {kind} | {t.cases} | {t.expected} | {_pct(t.exact, t.expected)} "
         f"| {_pct(t.overlap, t.expected)} | {_pct(t.value_ok, t.value_checked)} | {t.predicted} "
         f"| {t.false_hits} | {t.negatives} | {t.false_hits_negative} | {t.errors} |"
     )
 
 
 HEADER = (
-    "| suite | kind | cases | expected | recall exact | recall overlap | value acc. "
+    "| suite | level | kind | cases | expected | recall exact | recall overlap | value acc. "
     "| predicted | false hits | negative cases | false hits on negatives | errors |\n"
-    "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -259,41 +282,44 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     suites = load_suites(args.dir, args.suite)
-    by_suite: dict[str, dict[str, Tally]] = {}
+    by_suite: dict[tuple[str, str], dict[str, Tally]] = {}
     t0 = time.perf_counter()
     n_cases = 0
     for name, cases in suites.items():
-        per_kind: dict[str, Tally] = defaultdict(Tally)
-        for case in cases:
-            n_cases += 1
-            for kind, t in score_case(case, args.kind).items():
-                agg = per_kind[kind]
-                agg.add(t)
-                agg.misses.extend(t.misses)
-                agg.false.extend(t.false)
-                agg.wrong_values.extend(t.wrong_values)
-        by_suite[name] = dict(per_kind)
+        n_cases += len(cases)
+        for level in LEVELS:
+            per_kind: dict[str, Tally] = defaultdict(Tally)
+            for case in cases:
+                for kind, t in score_case(case, args.kind, level).items():
+                    agg = per_kind[kind]
+                    agg.add(t)
+                    agg.misses.extend(t.misses)
+                    agg.false.extend(t.false)
+                    agg.wrong_values.extend(t.wrong_values)
+            if per_kind:
+                by_suite[(name, level)] = dict(per_kind)
     elapsed = time.perf_counter() - t0
 
     print(f"peer suites from {args.dir} ({n_cases} cases in {elapsed:.1f} s)\n")
     print(HEADER)
-    totals: dict[str, Tally] = defaultdict(Tally)
-    for name, per_kind in by_suite.items():
+    totals: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    for (name, level), per_kind in by_suite.items():
         for kind in THEIR_KINDS:
             if kind in per_kind:
-                print(_row(name, kind, per_kind[kind]))
-                totals[kind].add(per_kind[kind])
-    for kind in THEIR_KINDS:
-        if kind in totals:
-            print(_row("**all**", kind, totals[kind]))
+                print(_row(name, level, kind, per_kind[kind]))
+                totals[(level, kind)].add(per_kind[kind])
+    for level in LEVELS:
+        for kind in THEIR_KINDS:
+            if (level, kind) in totals:
+                print(_row("**all**", level, kind, totals[(level, kind)]))
 
     if args.show_misses:
         n = args.show_misses
-        for name, per_kind in by_suite.items():
+        for (name, level), per_kind in by_suite.items():
             for kind, t in sorted(per_kind.items()):
                 for title, items in (("missed", t.misses), ("false hits", t.false), ("wrong values", t.wrong_values)):
                     if items:
-                        print(f"\n### {name} / {kind}: {title} ({len(items)}, showing {min(n, len(items))})")
+                        print(f"\n### {name} / {level} / {kind}: {title} ({len(items)}, showing {min(n, len(items))})")
                         for line in items[:n]:
                             print(f"- {line}")
     return 0

@@ -24,7 +24,7 @@ from .calendar import EventCalendar, load_calendar
 from .cite import cite_document
 from .config import Config
 from .errors import InputError
-from .extract import extract_document
+from .extract import extract_document, paused_gc
 from .ingest import Source, expand_paths, ingest, read_source
 from .models import Claim, Document, DocumentReport, Report, Summary
 from .models.citations import Citation, ClaimLink
@@ -118,7 +118,16 @@ def document_uri(path: str, config: Config) -> str:
 
 
 def analyse(source: Source, settings: Settings, path: str | None = None) -> Analysis:
-    """Every stage over one source; a crash is recorded with the stage it hit."""
+    """Every stage over one source; a crash is recorded with the stage it hit.
+
+    The stages create no reference cycles, so the cyclic collector is paused
+    for the document (see ``paused_gc``).
+    """
+    with paused_gc():
+        return _analyse(source, settings, path)
+
+
+def _analyse(source: Source, settings: Settings, path: str | None = None) -> Analysis:
     path = path or source.name
     a = Analysis(path=path, uri=document_uri(path, settings.config))
     stage = "ingest"

@@ -429,3 +429,89 @@ def test_pathological_input_takes_linear_time(junk):
     find_dates(junk)
     list(dates.extract(ingest(junk)))
     assert time.perf_counter() - t0 < 2.0
+
+
+# ------------------------------------------------------------ spelled-out and word forms
+
+WORD_FORMS = [
+    # sentence, surface, iso
+    ("The estate was sold in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+    ("The novel was begun in nineteen oh five.", "nineteen oh five", "1905"),
+    ("The remake came out in two thousand and ten.", "two thousand and ten", "2010"),
+    ("The shoot wrapped in October two thousand and nine.", "October two thousand and nine", "2009-10"),
+    ("The diary began on 3 March nineteen eighty-two.", "3 March nineteen eighty-two", "1982-03-03"),
+    ("A charter was signed on 6 April seventeen hundred thirty three.", "6 April seventeen hundred thirty three", "1733-04-06"),
+    ("The cast met on fourteen June nineteen seventy.", "fourteen June nineteen seventy", "1970-06-14"),
+    ("The script was finished on June the twenty-first, 2008.", "June the twenty-first, 2008", "2008-06-21"),
+    ("The set closed on the fourth of July.", "fourth of July", "--07-04"),
+    ("It was recut by the tenth of September 1990.", "tenth of September 1990", "1990-09-10"),
+    ("The crew left on the twenty second day of June.", "twenty second day of June", "--06-22"),
+    ("Casting was fixed for October, 1st.", "October, 1st", "--10-01"),
+    ("The book is set in the nineteen seventies.", "nineteen seventies", "197"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "iso"), WORD_FORMS)
+def test_spelled_out_years_and_days_in_words_are_dates(sentence, surface, iso):
+    text, value = only(sentence)
+    assert (text, value.iso) == (surface, iso)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "iso"),
+    [
+        ("Rehearsals ran from April ninth through seventeenth.", "April ninth through seventeenth", "--04-09/--04-17"),
+        ("Rehearsals ran from the ninth till the seventeenth of April.", "ninth till the seventeenth of April", "--04-09/--04-17"),
+        ("The season ran 5/1-5/7/2020 in two cities.", "5/1-5/7/2020", "2020-05-01/2020-05-07"),
+    ],
+)
+def test_ranges_of_days_in_words_and_a_numeric_range_with_one_year_are_ranges(sentence, surface, iso):
+    text, value = only(sentence)
+    assert (text, value.iso) == (surface, iso)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In May two thousand people marched.", [("May", "--05")]),  # a count after a month
+        ("In October, 12 films opened.", [("October", "--10")]),  # a comma, then a bare count
+        ("Some two thousand and ten delegates came.", []),  # no year preposition, a counted noun
+        ("It sold nineteen ninety-nine copies.", []),
+        ("The vote was 4/22 in favour.", []),  # a bare numeric day and month is a fraction or a score
+        ("They married in nineteen twenty.", [("nineteen twenty", "1920")]),  # a century pair alone is a year
+    ],
+)
+def test_spelled_numbers_that_are_counts_are_not_years(sentence, expected):
+    assert [(t, v.iso) for t, v in found(sentence)] == expected
+
+
+# ------------------------------------------------------------ calendar arithmetic
+
+
+@pytest.mark.parametrize(
+    ("base", "unit", "amount", "expected"),
+    [
+        (D(2012, 2, 29), "year", 1, D(2013, 2, 28)),  # no 29 February in 2013
+        (D(2012, 2, 29), "year", 4, D(2016, 2, 29)),
+        (D(2011, 1, 31), "month", 1, D(2011, 2, 28)),  # clipped to the month's end
+        (D(2012, 1, 31), "month", 1, D(2012, 2, 29)),
+        (D(2012, 3, 31), "month", -1, D(2012, 2, 29)),
+        (D(2010, 12, 15), "month", 2, D(2011, 2, 15)),
+        (D(2010, 12, 30), "week", 1, D(2011, 1, 6)),
+        (D(9999, 6, 1), "year", 1, None),  # beyond the calendar
+    ],
+)
+def test_offsets_use_calendar_arithmetic_clipped_to_month_ends(base, unit, amount, expected):
+    assert dates._shifted(base, unit, amount) == expected
+
+
+def test_the_following_month_after_the_last_day_of_january_is_february():
+    article = "The shoot began on 31 January 2012. The following month the crew moved to Norfolk."
+    value, _ = mention(article, "The following month")
+    assert (value.iso, value.start, value.end) == ("2012-02", D(2012, 2, 1), D(2012, 2, 29))
+
+
+def test_years_later_from_a_leap_day_lands_in_the_right_year():
+    article = "She was born on 29 February 1980. Three years later, the family moved north."
+    value, _ = mention(article, "Three years later")
+    assert (value.iso, value.start, value.end) == ("1983", D(1983, 1, 1), D(1983, 12, 31))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+import gc
+from contextlib import contextmanager
+from typing import Iterable, Iterator
 
 from pydantic import TypeAdapter
 
@@ -55,8 +57,32 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     return kept
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off for a block, then back as it was.
+
+    Analysing a document allocates hundreds of thousands of small objects
+    (matches, mentions, cues, models) and creates no reference cycles, so the
+    collector's passes over the growing heap are pure overhead: a quarter of
+    the extraction time on a 2 MB input, and the part that grows faster than
+    the input. Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def extract_document(doc: Document) -> list[Claim]:
     """All claims of a document, in text order, with sentences and attributes."""
+    with paused_gc():
+        return _extract_document(doc)
+
+
+def _extract_document(doc: Document) -> list[Claim]:
     from .attributes import attribute_for
 
     # Marked-up input (wikitext, Markdown): extractors read the text with its

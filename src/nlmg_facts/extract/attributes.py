@@ -642,6 +642,21 @@ class _Work:
     self_description: bool  # "X is a 2010 British film"
 
 
+class _lazy:
+    """A computed-once attribute (``functools.cached_property`` without its lock, which
+    costs more than most of these lists do to build on Python 3.11)."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 class _Sentence:
     """One analysed sentence: every cue it holds, with offsets into the document.
 
@@ -709,7 +724,7 @@ class _Sentence:
         return [_Cue(start + s, start + e, v) for s, e, v in self._by_cat.get(cat, ())]
 
     # ------------------------------------------------------ found on first use
-    @functools.cached_property
+    @_lazy
     def regions(self) -> list[_Cue]:
         lex = lexicon()
         start, text = self.start, self.text
@@ -726,40 +741,40 @@ class _Sentence:
         festivals = self.festivals
         return _dedupe([r for r in regions if not any(f.start <= r.start < f.end for f in festivals)])
 
-    @functools.cached_property
+    @_lazy
     def media(self) -> list[_Cue]:
         return self._cues("medium")
 
-    @functools.cached_property
+    @_lazy
     def periods(self) -> list[_Cue]:
         return _find_periods(self.text, self.start, self._cues("period"), self._cues("cmp"))
 
-    @functools.cached_property
+    @_lazy
     def adjacent_periods(self) -> list[_Cue]:
         start = self.start
         return [_Cue(start + s, start + e, v[0][1]) for s, e, v in lexicon().adjacent_periods.find(self.text, 0)]
 
-    @functools.cached_property
+    @_lazy
     def anaphoric_periods(self) -> list[_Cue]:
         return self._cues("ana")
 
-    @functools.cached_property
+    @_lazy
     def status(self) -> list[_Cue]:
         return self._cues("status")
 
-    @functools.cached_property
+    @_lazy
     def scope(self) -> list[_Cue]:
         return self._cues("scope")
 
-    @functools.cached_property
+    @_lazy
     def change(self) -> list[_Cue]:
         return self._cues("change")
 
-    @functools.cached_property
+    @_lazy
     def sources(self) -> list[_Cue]:
         return self._cues("source")
 
-    @functools.cached_property
+    @_lazy
     def festival_anaphora(self) -> list[_Cue]:
         start = self.start
         return [
@@ -767,32 +782,32 @@ class _Sentence:
             for m in _FESTIVAL_ANAPHORA.finditer(self.text)
         ]
 
-    @functools.cached_property
+    @_lazy
     def source_anaphora(self) -> bool:
         return bool(_SOURCE_ANAPHORA.search(self.text))
 
-    @functools.cached_property
+    @_lazy
     def works(self) -> list[_Work]:
         return _find_works(self.text, self.start, self._by_cat.get("work", []))
 
-    @functools.cached_property
+    @_lazy
     def work_nouns(self) -> list[_Cue]:
         return self._cues("work")
 
-    @functools.cached_property
+    @_lazy
     def articles(self) -> list[_Cue]:
         return self._cues("article")
 
-    @functools.cached_property
+    @_lazy
     def leading_end(self) -> int | None:
         return _leading_end(self.text, self.start, self.soft)
 
-    @functools.cached_property
+    @_lazy
     def continuation(self) -> bool:
         head = _first_clause_len(self.text, self.start, self.soft, self.leading_end)
         return bool(_CONTINUATION.search(self.text[:head]))
 
-    @functools.cached_property
+    @_lazy
     def topic(self) -> bool:
         # Box-office talk: a release sentence may open the run ("It opened in the US on ...").
         lex = lexicon()

@@ -30,9 +30,11 @@ from importlib import resources
 from typing import Iterator
 
 import regex
+from dateutil.relativedelta import relativedelta
 
 from ..models import DatePrecision, DateValue, Document, RelativeDate
 from .base import Mention, claim_id
+from .numbers import find_numbers, parse_cardinal_words
 
 _RX0 = regex.compile(r"\d+")
 _RX1 = regex.compile(r"\s+")
@@ -91,6 +93,15 @@ def _alternation(words: list[str]) -> str:
 
 
 _ORDINAL_RE = _alternation(list(_ORDINAL_WORDS))
+_UNIT_RE = "one|two|three|four|five|six|seven|eight|nine"
+_TEEN_RE = "eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten"
+_TENS_RE = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+#: A number 1-99 in words, as the last part of a spelled year.
+_TWO_RE = f"(?:(?:{_TENS_RE})(?:[-\\s]+(?:{_UNIT_RE}))?|{_TEEN_RE}|{_UNIT_RE})"
+_DECADE_WORDS = {
+    "tens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
+}
 _CARDINAL_RE = _alternation([w for w in _CARDINAL_WORDS if w not in ("a", "an")])
 
 
@@ -116,10 +127,23 @@ _BLOCKS = {
     "W": r"""(?i:""" + _ORDINAL_RE + r""")(?!\p{L})""",
     # A year 1000-2199: older or later four-digit numbers are rarely years in prose.
     "Y": r"""(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})(?!\d)""",
+    # A day of the month as a cardinal word: twenty five, thirty-one, nine.
+    "C": r"""(?i:thirty[-\s]one|thirty|twenty(?:[-\s](?:""" + _UNIT_RE + r"""))?|""" + _TEEN_RE
+         + r"""|""" + _UNIT_RE + r""")(?!\p{L}|-\p{L})""",
+    # A year in words, read in code: nineteen ninety-six, nineteen oh five, seventeen hundred
+    # thirty three, two thousand and eighteen, one thousand seven hundred and eighty nine.
+    "S": r"""(?i:(?:nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|twenty)
+               [-\s]+(?:hundred(?:[-\s]+(?:and\s+)?""" + _TWO_RE + r""")?
+                       |(?:oh|o|zero|nought)[-\s]+(?:""" + _UNIT_RE + r""")
+                       |""" + _TWO_RE + r""")
+             |(?:one|two)[-\s]+thousand(?:[-\s]+(?:""" + _UNIT_RE + r""")[-\s]+hundred)?
+               (?:[-\s]+(?:and\s+)?""" + _TWO_RE + r""")?
+            )(?!\p{L}|-\p{L})""",
 }
 _GROUPS = {
     "<M1>": ("m1", "M"), "<M2>": ("m2", "M"), "<D1>": ("d1", "D"), "<D2>": ("d2", "D"),
-    "<W1>": ("w1", "W"), "<Y1>": ("y1", "Y"), "<Y2>": ("y2", "Y"),
+    "<W1>": ("w1", "W"), "<W2>": ("w2", "W"), "<Y1>": ("y1", "Y"), "<Y2>": ("y2", "Y"),
+    "<C1>": ("c1", "C"), "<S1>": ("s1", "S"),
 }
 # A weekday before a day-precision date, kept in the span so a rule can check it.
 _WEEKDAY = r"""(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)
@@ -138,8 +162,9 @@ _FORMS: list[tuple[str, str]] = [
       <Y1>(?P<sep>[-/.])(?P<mm1>1[0-2]|0?[1-9])(?P=sep)(?P<dd1>3[01]|[12][0-9]|0?[1-9])(?!\d)
       (?P<k_iso>)"""),
     ("digit", r"""
-      # Two numeric dates with the year last: 10/1/2018-10/7/2018 (the tail guard would split them).
-      (?P<n1>\d{1,2})(?P<sep>[-/.])(?P<n2>\d{1,2})(?P=sep)<Y1>\s*[-–]\s*
+      # Two numeric dates with the year last: 10/1/2018-10/7/2018 (the tail guard would split them);
+      # the first year may be left out when the second is stated: 5/1-5/7/2020.
+      (?P<n1>\d{1,2})(?P<sep>[-/.])(?P<n2>\d{1,2})(?:(?P=sep)<Y1>)?\s*[-–]\s*
       (?P<n3>\d{1,2})(?P<sep2>[-/.])(?P<n4>\d{1,2})(?P=sep2)<Y2>
       (?P<k_numrange>)"""),
     ("digit", r"""
@@ -184,7 +209,7 @@ _FORMS: list[tuple[str, str]] = [
       (?P<k_part>)"""),
     ("digit", r"""
       # Days of one month: 11–13 February 2011, 12 and 13 May 2009, 4 to 22 January, 1995.
-      <D1><DCONN><D2>(?:\s+of)?\s+<M2>(?:(?:\s*,\s*|\s+)<Y2>)?
+      <D1><DCONN><D2>(?:\s+of)?\s+<M2>(?:(?:\s*,\s*|\s+)(?:<Y2>|<S1>))?
       (?P<k_ddm>)"""),
     ("word", r"""
       # Days of one month, month first: February 18–20, 2011; April 9th through 17th.
@@ -196,11 +221,11 @@ _FORMS: list[tuple[str, str]] = [
       (?P<k_dmy>)"""),
     ("weekday", r"""
       # Day, month, optional year: 15 September 2010, 4th of July 1995, 05-Aug-2016, 16. Nov. 2016.
-      <WD><D1>\.?(?:\s+of\s+|[-/]|\s+)<M1>(?:(?:\s*,\s*|\s+|[-/])(?:of\s+)?<Y1>)?
+      <WD><D1>\.?(?:\s+of\s+|[-/]|\s+)<M1>(?:(?:\s*,\s*|\s+|[-/])(?:of\s+)?(?:<Y1>|<S1>))?
       (?P<k_dmy>)"""),
     ("weekday", r"""
       # Day in words, month, optional year: fourth of July, tenth of September 1990.
-      <WD><W1>\s+of\s+<M1>(?:(?:\s*,\s*|\s+)(?:of\s+)?<Y1>)?
+      <WD><W1>(?:\s+day)?\s+of\s+<M1>(?:(?:\s*,\s*|\s+)(?:of\s+)?(?:<Y1>|<S1>))?
       (?P<k_dmy>)"""),
     ("word", r"""
       # A weekday, then a numeric month and day: Friday 7/6 (a bare 7/6 is a fraction or a score).
@@ -215,16 +240,32 @@ _FORMS: list[tuple[str, str]] = [
       <M1>(?P<sep>[-/])<D1>(?:(?P=sep)<Y1>)?
       (?P<k_mdy>)"""),
     ("word", r"""
-      # Month, day, optional year: September 15, 2010; Sept. 15th 2010; Dec. 31 , 1994; July 4th of 1995.
-      (?:<WD>)?<M1>\s*(?:the\s+)?<D1>(?:(?:\s*,\s*|\s+)(?:of\s+)?<Y1>)?
+      # Days of one month in words: April ninth through seventeenth, April the ninth till the 17th.
+      <M1>\s+(?:the\s+)?(?:<W1>|<D1>)<DCONN>(?:<W2>|<D2>)(?!\s*(?:of\s+)?<M2>)
+      (?:(?:\s*,\s*|\s+)(?:<Y2>|<S1>))?
+      (?P<k_mdd>)"""),
+    ("word", r"""
+      # Days in words, then the month: ninth till seventeenth of April, the ninth and the 17th of May.
+      <W1><DCONN>(?:<W2>|<D2>)\s+of\s+<M2>(?:(?:\s*,\s*|\s+)<Y2>)?
+      (?P<k_ddm>)"""),
+    ("word", r"""
+      # Month, day, optional year: September 15, 2010; Sept. 15th 2010; Dec. 31 , 1994; July 4th of 1995;
+      # October, 1st (a comma only before a suffixed day: "In October, 12 films" is no date).
+      (?:<WD>)?<M1>(?:\s*|\s*,\s*(?=\d{1,2}(?:st|nd|rd|th)(?!\p{L})))(?:the\s+)?<D1>
+      (?:(?:\s*,\s*|\s+)(?:of\s+)?(?:<Y1>|<S1>))?
       (?P<k_mdy>)"""),
     ("word", r"""
-      # Month, day in words, only before a year or a clause end ("in May the first album" is no date).
-      (?:<WD>)?<M1>\s+(?:the\s+)?<W1>(?:(?:\s*,\s*|\s+)<Y1>|(?=\s*(?:[,.;:)]|$)))
+      # Month, day in words, only before a year or a clause end ("in May the first album" is no date):
+      # June the twenty-first 1978, May twenty nine.
+      (?:<WD>)?<M1>\s+(?:the\s+)?(?:<W1>|<C1>)(?:(?:\s*,\s*|\s+)(?:<Y1>|<S1>)|(?=\s*(?:[,.;:)]|$)))
       (?P<k_mdy>)"""),
     ("word", r"""
-      # Month and year: September 2010, Dec, 2018, June of 1992, Dec/2018.
-      <M1>(?:\s*,\s*|\s+of\s+|\s+|[-/])<Y1>
+      # Day as a cardinal word, month, year: twenty five January nineteen eighty six (a year is required).
+      <C1>\s+(?:of\s+)?<M1>(?:\s*,\s*|\s+)(?:<Y1>|<S1>)
+      (?P<k_dmy>)"""),
+    ("word", r"""
+      # Month and year: September 2010, Dec, 2018, June of 1992, Dec/2018, October two thousand and five.
+      <M1>(?:\s*,\s*|\s+of\s+|\s+|[-/])(?:<Y1>|<S1>)
       (?P<k_my>)"""),
     ("digit", r"""
       # Year, then month: 2016 November (not "2016 May 5" nor "the 2010 May Day march").
@@ -243,6 +284,15 @@ _FORMS: list[tuple[str, str]] = [
       <Y1>(?!\p{L})
       (?P<k_year>)"""),
     ("word", r"""
+      # A decade in words: the nineteen seventies, the twenty-tens.
+      (?P<sdc>(?i:nineteen|eighteen|seventeen|twenty))[-\s]+
+      (?P<sdd>(?i:tens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?!\p{L})
+      (?P<k_sdecade>)"""),
+    ("word", r"""
+      # A year in words standing alone: in nineteen ninety six (code checks the words around it).
+      <S1>
+      (?P<k_syear>)"""),
+    ("word", r"""
       # A month name alone: kept only after a date preposition or inside a range.
       <M1>
       (?P<k_month>)"""),
@@ -260,7 +310,7 @@ def _compile_forms(start: str) -> regex.Pattern[str]:
     branches = []
     for kind, pattern in _FORMS:
         if kind == "weekday":
-            pattern = pattern.replace("<WD>", "" if start == "digit" else "<WD>")
+            pattern = pattern.replace("<WD>", "" if start == "digit" else "(?:<WD>)?")
         elif kind != start:
             continue
         branches.append(_expand(pattern))
@@ -289,6 +339,7 @@ _WORD_STARTS = (
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     "mon", "tue", "wed", "thu", "fri", "sat", "sun",
     "fir", "sec", "thi", "fou", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",
+    "one", "two",  # spelled years: one thousand seven hundred ..., two thousand and five
     "q1", "q2", "q3", "q4", "h1", "h2",
 )
 _WORD_STARTS = tuple(sorted({w[:3] if not w[1:2].isdigit() else w for w in _WORD_STARTS}))
@@ -460,12 +511,28 @@ def _month(text: str | None) -> int | None:
     return _MONTH_NUMBER[text[:3].lower()] if text else None
 
 
-def _day(m: regex.Match, digits: str, words: str) -> int | None:
+def _day(m: regex.Match, digits: str, words: str, cardinal: str = "c1") -> int | None:
     if _g(m, digits):
         return int(_RX0.match(_g(m, digits)).group())
-    if _g(m, words):
+    if words and _g(m, words):
         return _ORDINAL_WORDS[_RX1.sub("-", _g(m, words).lower())]
+    if cardinal and _g(m, cardinal):
+        return int(parse_cardinal_words(_g(m, cardinal)) or 0) or None
     return None
+
+
+def _spelled_year(words: str) -> int | None:
+    """'nineteen ninety six' -> 1996, 'nineteen oh five' -> 1905, 'two thousand and ten' -> 2010."""
+    parts = [w for w in _RX1.sub(" ", words.lower().replace("-", " ")).split() if w != "and"]
+    if "hundred" in parts or "thousand" in parts:
+        found = find_numbers(" ".join(parts))
+        year = int(found[0][2]) if len(found) == 1 else None
+    else:
+        century = parse_cardinal_words(parts[0])
+        rest = parts[2:] if parts[1] in ("oh", "o", "zero", "nought") else parts[1:]
+        tail = parse_cardinal_words(" ".join(rest))
+        year = century * 100 + tail if century is not None and tail is not None else None
+    return year if year is not None and 1000 <= year <= 2199 else None
 
 
 def _g(m: regex.Match, name: str) -> str | None:
@@ -475,7 +542,11 @@ def _g(m: regex.Match, name: str) -> str | None:
 
 def _int(m: regex.Match, name: str) -> int | None:
     value = _g(m, name)
-    return int(value) if value else None
+    if value:
+        return int(value)
+    if name in ("y1", "y2") and _g(m, "s1"):
+        return _spelled_year(_g(m, "s1"))  # the one spelled year of a form stands for its year
+    return None
 
 
 # ------------------------------------------------------- words around a number
@@ -574,7 +645,7 @@ def _atom_from_match(text: str, m: regex.Match) -> _Atom | None:
         p = _numeric_point(int(_g(m, "n1")), int(_g(m, "n2")), _g(m, "sep"), y1)
         return _check(_Atom(s, e, p, p))
     if kind == "k_numrange":
-        lo = _numeric_point(int(_g(m, "n1")), int(_g(m, "n2")), _g(m, "sep"), y1)
+        lo = _numeric_point(int(_g(m, "n1")), int(_g(m, "n2")), _g(m, "sep"), y1 or y2)
         hi = _numeric_point(int(_g(m, "n3")), int(_g(m, "n4")), _g(m, "sep2"), y2)
         return _check(_Atom(s, e, lo, hi))
     if kind == "k_nmy":
@@ -607,10 +678,17 @@ def _atom_from_match(text: str, m: regex.Match) -> _Atom | None:
         return _Atom(s, e, _Point(y1, 6 * h - 5), _Point(y1, 6 * h))
     if kind in ("k_ddm", "k_mdd"):
         month = _month(_g(m, "m2") or _g(m, "m1"))
-        atom = _Atom(s, e, _Point(y2, month, _day(m, "d1", "")), _Point(y2, month, _day(m, "d2", "")))
+        lo_day, hi_day = _day(m, "d1", "w1", ""), _day(m, "d2", "w2", "")
+        if _g(m, "s1") and y2 is None:
+            y2 = _spelled_year(_g(m, "s1"))
+        atom = _Atom(s, e, _Point(y2, month, lo_day), _Point(y2, month, hi_day))
         if y2 is None and _plural_noun(_word_after(text, e)):
             return _weak_month(m, "m1") if kind == "k_mdd" else None  # "May 5 to 10 people"
         return _check(atom)
+    if _g(m, "s1") and y1 is None and kind not in ("k_ddm", "k_mdd"):
+        return None  # a spelled year outside the calendar range
+    if _g(m, "s1") and kind != "k_syear" and _plural_noun(_word_after(text, e)):
+        return _weak_month(m, "m1") if _g(m, "m1") else None  # "in May two thousand people"
     if kind in ("k_dmy", "k_mdy"):
         p = _Point(y1, _month(_g(m, "m1")), _day(m, "d1", "w1"))
         if y1 is None and _g(m, "d1") and _g(m, "d1").isdigit() and _plural_noun(_word_after(text, e)):
@@ -625,9 +703,32 @@ def _atom_from_match(text: str, m: regex.Match) -> _Atom | None:
         if _count_like(text, s, e):
             return None
         return _Atom(s, e, _Point(y1), _Point(y1))
+    if kind == "k_sdecade":
+        century = parse_cardinal_words(_g(m, "sdc")) or 0
+        year = century * 100 + _DECADE_WORDS[_g(m, "sdd").lower()]
+        return _Atom(s, e, _Point(year), _Point(year + 9), scale="decade")
+    if kind == "k_syear":
+        return _spelled_year_alone(text, m, y1)
     if kind == "k_month":
         return _weak_month(m, "m1")
     return None
+
+
+def _spelled_year_alone(text: str, m: regex.Match, year: int | None) -> _Atom | None:
+    """A year in words with no month: "nineteen ninety six" alone reads as a year; a
+    thousands form ("two thousand and five") only after a year preposition, and
+    neither before a counted noun ("in two thousand and five cases")."""
+    s, e = m.span()
+    if year is None or _plural_noun(_word_after(text, e)) or _count_like(text, s, e):
+        return None
+    words = _words_before(text, s, 1)
+    if "thousand" in m.group().lower() and (not words or words[0] not in _YEAR_WORD_BEFORE):
+        return None
+    return _Atom(s, e, _Point(year), _Point(year))
+
+
+#: Words before a thousands-form spelled year that make it a year.
+_YEAR_WORD_BEFORE = frozenset({"in", "since", "until", "till", "by", "from", "during", "of", "year", "and", "to"})
 
 
 def _numeric_point(a: int, b: int, sep: str, year: int | None) -> _Point:
@@ -1018,9 +1119,14 @@ def _find_anchor(rel: _Relative, found: list[_Found], sentence: int, text: str, 
     return None
 
 
-def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    total = year * 12 + (month - 1) + delta
-    return total // 12, total % 12 + 1
+def _shifted(base: dt.date, unit: str, amount: int) -> dt.date | None:
+    """``base`` moved by ``amount`` calendar units; relativedelta clips to the month's end
+    (31 January + 1 month = 28 February; 29 February 2012 + 1 year = 28 February 2013)."""
+    unit = {"week": "weeks", "day": "days", "month": "months", "year": "years"}[unit]
+    try:
+        return base + relativedelta(**{unit: amount})
+    except (OverflowError, ValueError):
+        return None  # beyond year 1..9999
 
 
 def _resolve(rel: _Relative, anchor: DateValue) -> tuple[dt.date, dt.date] | None:
@@ -1028,22 +1134,17 @@ def _resolve(rel: _Relative, anchor: DateValue) -> tuple[dt.date, dt.date] | Non
     if anchor.start is None or anchor.end is None:
         return None
     base = anchor.end if rel.amount > 0 else anchor.start
-    if rel.unit == "year":
-        year = base.year + rel.amount
-        if not 1 <= year <= 9999:
+    if rel.unit == "week" and rel.amount == 0:
+        monday = base - dt.timedelta(days=base.weekday())
+        return monday, monday + dt.timedelta(days=6)
+    if rel.unit in ("year", "month", "week", "day"):
+        day = _shifted(base, rel.unit, rel.amount)
+        if day is None:
             return None
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if rel.unit == "month":
-        y, mo = _shift_months(base.year, base.month, rel.amount)
-        return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
-    if rel.unit == "day":
-        day = base + dt.timedelta(days=rel.amount)
-        return day, day
-    if rel.unit == "week":
-        if rel.amount == 0:
-            monday = base - dt.timedelta(days=base.weekday())
-            return monday, monday + dt.timedelta(days=6)
-        day = base + dt.timedelta(weeks=rel.amount)
+        if rel.unit == "year":
+            return day.replace(month=1, day=1), day.replace(month=12, day=31)
+        if rel.unit == "month":
+            return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
         return day, day
     # weekend: Saturday and Sunday before (or after) the anchor day.
     if rel.amount < 0:

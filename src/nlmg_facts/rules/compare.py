@@ -219,6 +219,11 @@ def find_cues(name: str, text: str) -> list[regex.Match[str]]:
     return list(_cue_pattern(name).finditer(text))
 
 
+def has_cue(name: str, text: str) -> bool:
+    """``bool(find_cues(name, text))``, stopping at the first occurrence."""
+    return _cue_pattern(name).search(text) is not None
+
+
 def has_role(attr: Attribute, role: str) -> bool:
     """True when the attribute's event is one of the lexicon's names for ``role``."""
     return attr.event in lexicon()["events"][role]
@@ -321,16 +326,24 @@ def superseded(ctx: "RuleContext", claim: "Claim") -> bool:
     return ctx.memo(("superseded", claim.id), lambda: _superseded(ctx, claim))
 
 
+#: How far ``superseded`` reads either side of a claim within its sentence. Real
+#: sentences are far shorter; the bound keeps unsegmented input (a megabyte with no
+#: full stop is one "sentence") linear instead of quadratic in its claims.
+SENTENCE_REACH = 1000
+
+
 def _superseded(ctx: "RuleContext", claim: "Claim") -> bool:
     sentence = ctx.doc.sentences[claim.sentence]
-    before = ctx.doc.text[sentence.span.start : claim.span.start]
+    lo = max(sentence.span.start, claim.span.start - SENTENCE_REACH)
+    before = ctx.doc.text[lo : claim.span.start]
     # Only the clause holding the claim: a cue in an earlier clause is about something else.
     clause = _CLAUSE_BREAK.split(before)[-1]
-    if find_cues("superseded_cues", clause) or find_cues("repeat_cues", clause):
+    if has_cue("superseded_cues", clause) or has_cue("repeat_cues", clause):
         return True
     # The old value of a change: a "moved up" / "pushed back" follows it in the sentence.
-    after = ctx.doc.text[claim.span.end : sentence.span.end]
-    return bool(find_cues("moved_earlier_cues", after) or find_cues("moved_later_cues", after))
+    hi = min(sentence.span.end, claim.span.end + SENTENCE_REACH)
+    after = ctx.doc.text[claim.span.end : hi]
+    return has_cue("moved_earlier_cues", after) or has_cue("moved_later_cues", after)
 
 
 def related_scope_hits(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 import regex
@@ -234,10 +235,21 @@ def moved_date_wrong_direction(ctx: RuleContext) -> Iterator[Hit]:
         text = ctx.doc.text[sentence.start : sentence.end]
         cues = [(m, "earlier") for m in find_cues("moved_earlier_cues", text)]
         cues += [(m, "later") for m in find_cues("moved_later_cues", text)]
+        starts = [c.span.start for c in dates]
+        # Dates never overlap one another, so their ends are in order too; bisect
+        # instead of scanning every date for every cue (unsegmented input has many).
+        ends = [c.span.end for c in dates]
+        ordered = all(a <= b for a, b in zip(ends, ends[1:]))
         for m, direction in cues:
             at = sentence.start + m.start()
-            old = [c for c in dates if c.span.end <= at]
-            new = [c for c in dates if c.span.start >= sentence.start + m.end()]
+            if ordered:
+                n_old = bisect_right(ends, at)
+                first_new = bisect_left(starts, sentence.start + m.end())
+                old = dates[n_old - 1 : n_old] if n_old else []
+                new = dates[first_new : first_new + 2]
+            else:
+                old = [c for c in dates if c.span.end <= at]
+                new = [c for c in dates if c.span.start >= sentence.start + m.end()]
             if not new:
                 continue
             if len(new) >= 2 and not old:  # "moved up from X to Y"
@@ -296,15 +308,23 @@ def opening_weekend_not_at_release(ctx: RuleContext) -> Iterator[Hit]:
     weekends = [c for c in dates if _is_opening_weekend(c) and c.value.precision == "day"]
     if not weekends:
         return
-    releases: dict[tuple[str, str | None], list[DateClaim]] = {}
-    for r in dates:
+    # Releases by (subject, region), then by their day range: a weekend is compared
+    # with each distinct range once, not with every release (a long article repeats
+    # the same release date many times).
+    releases: dict[tuple[str, str | None], dict[tuple, list[tuple[int, DateClaim]]]] = {}
+    for i, r in enumerate(dates):
         if _is_theatrical_release(r) and not _is_opening_weekend(r) and r.value.precision == "day":
-            releases.setdefault((r.attribute.subject, _region(r)), []).append(r)
+            by_range = releases.setdefault((r.attribute.subject, _region(r)), {})
+            by_range.setdefault((r.value.start, r.value.end), []).append((i, r))
     lag = dt.timedelta(days=OPENING_WEEKEND_LAG_DAYS)
     for w in weekends:
-        for r in releases.get((w.attribute.subject, _region(w)), []):
-            if r.value.start <= w.value.start <= r.value.end + lag:  # type: ignore[operator]
-                continue
+        clashing = [
+            ir
+            for (start, end), group in releases.get((w.attribute.subject, _region(w)), {}).items()
+            if not start <= w.value.start <= end + lag  # type: ignore[operator]
+            for ir in group
+        ]
+        for _, r in sorted(clashing, key=lambda ir: ir[0]):  # in text order, as before
             yield Hit(
                 message=(
                     f"{upper_first(describe_attribute(r.attribute))} given as {r.text} here, but the opening "
@@ -401,14 +421,18 @@ def festival_date_outside_run(ctx: RuleContext) -> Iterator[Hit]:
             runs.setdefault(qualifier(c.attribute, "festival"), []).append(c)  # type: ignore[arg-type]
     if not runs:
         return
+    # Whether the text says a run "began" on its date: once per run, not per screening.
+    began: dict[str, bool] = {}
+    for group in runs.values():
+        for run in group:
+            sentence = ctx.doc.sentences[run.sentence].span
+            began[run.id] = bool(_RUN_START.search(ctx.doc.text, sentence.start, run.span.start))
     for c in dates:
         festival = qualifier(c.attribute, "festival")
         if c.attribute.event == "festival-run" or festival not in runs:
             continue
         for run in runs[festival]:
-            sentence = ctx.doc.sentences[run.sentence].span
-            before = ctx.doc.text[sentence.start : run.span.start]
-            started = bool(_RUN_START.search(before))
+            started = began[run.id]
             if run.value.is_range or run.value.start != run.value.end:
                 outside = c.value.end < run.value.start or c.value.start > run.value.end  # type: ignore[operator]
             else:

@@ -143,9 +143,33 @@ def _near_words(ctx: RuleContext, start: int, end: int) -> tuple[str, str]:
         lo, hi = sentence.span.start, sentence.span.end
     else:
         lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
-    before = _WORD.findall(text[lo:start])[-NEAR_WORDS:]
-    after = _WORD.findall(text[end:hi])[:NEAR_WORDS]
-    return _norm(" ".join(before)), _norm(" ".join(after))
+    return _norm(" ".join(_words_before(text, lo, start))), _norm(" ".join(_words_after(text, end, hi)))
+
+
+def _words_before(text: str, lo: int, start: int) -> list[str]:
+    """The last NEAR_WORDS words of ``text[lo:start]``, reading only as far back as needed.
+
+    A window that yields more words than wanted cannot have cut one of the last
+    ones (only its first word may be a cut-off tail), so the answer is the one
+    the whole stretch gives; a long sentence costs no more than a short one.
+    """
+    width = 64
+    while True:
+        a = max(lo, start - width)
+        words = _WORD.findall(text, a, start)
+        if a == lo or len(words) > NEAR_WORDS:
+            return words[-NEAR_WORDS:]
+        width *= 4
+
+
+def _words_after(text: str, end: int, hi: int) -> list[str]:
+    """The first NEAR_WORDS words of ``text[end:hi]``."""
+    out = []
+    for m in _WORD.finditer(text, end, hi):
+        out.append(m.group())
+        if len(out) == NEAR_WORDS:
+            break
+    return out
 
 
 def fingerprint(ctx: RuleContext, code: str, document: str, hit: Hit) -> str:

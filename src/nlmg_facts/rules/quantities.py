@@ -28,6 +28,7 @@ from .compare import (
     qualifier,
     ratio,
     related_scope_hits,
+    SENTENCE_REACH,
     scope_set,
     superseded,
     where,
@@ -240,16 +241,22 @@ def average_times_count_mismatch(ctx: RuleContext) -> Iterator[Hit]:
     averages = [c for c in money if per[c.id] in ("theatre", "screen") and _period(c)]
     if not averages:
         return
-    grosses = [c for c in money if _is_gross(ctx, c) and not superseded(ctx, c)]
-    counts = [c for c in ctx.claims if c.kind == "count" and _noun_family(c.value.noun)
-              and not _is_addition(ctx, c, after) and not superseded(ctx, c)]
+    # Grosses by (period, currency) and venue counts by (period, venue family), in
+    # text order: each average meets only its own group (no all-pairs).
+    grosses: dict[tuple, list] = defaultdict(list)
+    for c in money:
+        if _is_gross(ctx, c) and not superseded(ctx, c):
+            grosses[(_period(c), c.value.currency)].append(c)
+    counts: dict[tuple, list] = defaultdict(list)
+    for c in ctx.claims:
+        if c.kind == "count" and _noun_family(c.value.noun) and not _is_addition(ctx, c, after) \
+                and not superseded(ctx, c):
+            counts[(_period(c), _noun_family(c.value.noun))].append(c)
     for avg in averages:
         family = per[avg.id]
         period = _period(avg)
-        totals = _pick(avg, [g for g in grosses if _period(g) == period
-                             and g.value.currency == avg.value.currency])
-        venues = _pick(avg, [c for c in counts if _period(c) == period
-                             and _noun_family(c.value.noun) == family])
+        totals = _pick(avg, grosses.get((period, avg.value.currency), []))
+        venues = _pick(avg, counts.get((period, family), []))
         total_iv, venue_iv = _consistent(totals), _consistent(venues)
         if total_iv is None or venue_iv is None:
             continue  # missing or ambiguous: say nothing
@@ -320,6 +327,11 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Hit]:
     """
     by_sentence = ctx.by_sentence
     measures = [c for c in ctx.claims if _is_measure(ctx, c) and not superseded(ctx, c)]
+    # Measures by series (kind, unit, subject, event) and step, in text order, so the
+    # figure of the previous period is a lookup, not a scan of every measure.
+    series: dict[tuple, list] = defaultdict(list)
+    for g in measures:
+        series[(g.kind, _unit(g), g.attribute.subject, g.attribute.event, _step(g))].append(g)
     for pct in ctx.claims:
         if pct.kind != "percentage" or pct.value.direction is None:
             continue
@@ -329,7 +341,7 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Hit]:
         if to is None:
             continue
         explicit = [c for c in _explicit_from(ctx, same) if _unit(c) == _unit(to)]
-        start = explicit or _previous_period(to, measures)
+        start = explicit or _previous_period(to, series)
         if not start:
             continue
         from_iv = _consistent(start)
@@ -389,15 +401,16 @@ def _step(c) -> tuple[str, int] | None:
     return ("year", int(year)) if year and year.isdigit() else None
 
 
-def _previous_period(to, measures: list) -> list:
-    """The figure of the period before ``to``'s (previous week, previous year), same unit and subject."""
+def _previous_period(to, series: dict[tuple, list]) -> list:
+    """The figure of the period before ``to``'s (previous week, previous year), same unit and subject.
+
+    ``series``: measures by (kind, unit, subject, event, step), in text order.
+    """
     step = _step(to)
     if step is None or step[1] < 2:
         return []
     wanted = (step[0], step[1] - 1)
-    candidates = [g for g in measures if g.kind == to.kind and _unit(g) == _unit(to)
-                  and g.attribute.subject == to.attribute.subject
-                  and g.attribute.event == to.attribute.event and _step(g) == wanted]
+    candidates = series.get((to.kind, _unit(to), to.attribute.subject, to.attribute.event, wanted), [])
     return _pick(to, candidates)
 
 
@@ -614,7 +627,10 @@ def count_in_words_mismatch(ctx: RuleContext) -> Iterator[Hit]:
             m = _PLURAL_NOUN.match(ctx.doc.text[c.span.end : c.span.end + 30])
             noun = m.group("noun").lower() if m else ""
         noun = noun[:-1] if noun.endswith("s") and noun[:-1] in _LIST_NOUNS else noun
-        rest = ctx.doc.text[c.span.end : sentence.end]
+        # The quotation or list follows within the sentence; the bound (far longer
+        # than any real list) keeps an unsegmented megabyte, one "sentence", from
+        # being copied once per count.
+        rest = ctx.doc.text[c.span.end : min(sentence.end, c.span.end + 4 * SENTENCE_REACH)]
         found = _count_words(rest) if noun == "word" else _count_items(rest) if noun in _LIST_NOUNS else None
         if found is None or found[0] == stated:
             continue

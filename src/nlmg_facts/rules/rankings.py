@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -94,9 +95,32 @@ def _calendar_event(ctx: RuleContext, name: str):
     return found[0] if len(found) == 1 else None
 
 
+def _sentence_dates(ctx: RuleContext) -> dict[int, tuple[list[int], list[int], list] | None]:
+    """Resolved dates of each sentence in text order, with start and end offsets
+    (None for a sentence whose dates overlap, so that ends are out of order)."""
+    out: dict[int, tuple[list[int], list[int], list] | None] = {}
+    for index, claims in ctx.by_sentence.items():
+        dates = sorted((c for c in claims if c.kind == "date" and c.value.resolved),
+                       key=lambda c: c.span.start)
+        ends = [c.span.end for c in dates]
+        ordered = all(a <= b for a, b in zip(ends, ends[1:]))
+        out[index] = ([c.span.start for c in dates], ends, dates) if ordered else None
+    return out
+
+
 def _attached_date(ctx: RuleContext, span: Span, sentence: int):
     """A date in the same clause right after (or just before) a festival name."""
-    dates = [c for c in ctx.by_sentence.get(sentence, []) if c.kind == "date" and c.value.resolved]
+    index = ctx.memo("sentence_dates", lambda: _sentence_dates(ctx)).get(sentence)
+    if index is not None:
+        # Only dates starting just after the name or ending just before it can be
+        # attached: bisect for them (an unsegmented "sentence" may hold thousands).
+        # Dates in one sentence never share a start, so the order below is the text's.
+        starts, ends, ordered = index
+        near = ordered[bisect_left(starts, span.end) : bisect_right(starts, span.end + _ATTACH_GAP)]
+        near += ordered[bisect_left(ends, span.start - _ATTACH_GAP) : bisect_right(ends, span.start)]
+        dates = sorted({id(c): c for c in near}.values(), key=lambda c: c.span.start)
+    else:
+        dates = [c for c in ctx.by_sentence.get(sentence, []) if c.kind == "date" and c.value.resolved]
     after = [c for c in dates if 0 <= c.span.start - span.end <= _ATTACH_GAP
              and _GAP_OK.match(ctx.doc.text[span.end : c.span.start])]
     if after:
