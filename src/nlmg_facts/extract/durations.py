@@ -17,7 +17,8 @@ import regex
 from ..models import Document, DurationValue
 from .base import Mention
 from .quantity import (
-    DIGITS_RE, VAGUE_RE, anchors, interval, load_data, norm_space, qualifier_before,
+    anchored_matches,
+    DIGITS_RE, VAGUE_RE, interval, load_data, norm_space, qualifier_before,
     joined_to_number, range_low_before, vague_range, words_alternation,
 )
 from .numbers import CARDINAL_WORD_RE, parse_cardinal_words
@@ -116,14 +117,9 @@ def _with_range(
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
-    stop = len(text) if end is None else end
-    pattern = _pattern()
     last = start
-    for at in anchors(text, start, stop):
-        if at < last:
-            continue
-        m = pattern.match(text, at, stop)
-        if m is None:
+    for m in anchored_matches(text, start, end, _pattern()):
+        if m.start() < last:
             continue
         qual = qualifier_before(text, m.start())
         value = _value(m, text, qual[0] if qual else None)

@@ -17,7 +17,8 @@ import regex
 from ..models import Document, MoneyValue
 from .base import Mention
 from .quantity import (
-    WORDS_AMOUNT_RE, anchors, half_step, interval, load_data, norm_space,
+    anchored_matches,
+    WORDS_AMOUNT_RE, half_step, interval, load_data, norm_space,
     joined_to_number, qualifier_before, range_interval, range_low_before, scale_factor, strip_grouping,
     words_alternation, words_value,
 )
@@ -200,14 +201,9 @@ def parse(m: regex.Match[str], qual: str | None = None, lower: tuple[str, int] |
 
 def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
     """Money mentions in ``text[start:end]`` (offsets into ``text``)."""
-    stop = len(text) if end is None else end
-    pattern = _pattern()
     last = start
-    for at in anchors(text, start, stop):
-        if at < last:
-            continue
-        m = pattern.match(text, at, stop)
-        if m is None:
+    for m in anchored_matches(text, start, end, _pattern()):
+        if m.start() < last:
             continue
         begin = m.start()
         lower = None

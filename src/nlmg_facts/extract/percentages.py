@@ -15,7 +15,8 @@ import regex
 from ..models import Document, PercentValue
 from .base import Mention
 from .quantity import (
-    DIGITS_RE, WORDS_AMOUNT_RE, anchors, half_step, interval, load_data,
+    anchored_matches,
+    DIGITS_RE, WORDS_AMOUNT_RE, half_step, interval, load_data,
     joined_to_number, qualifier_before, range_interval, range_low_before, words_alternation,
     words_value,
 )
@@ -145,15 +146,10 @@ def parse(
 
 
 def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
-    stop = len(text) if end is None else end
-    pattern = _pattern()
     last = start
     pending: Mention | None = None  # held back: a range "10%–15%" may swallow its "10%"
-    for at in anchors(text, start, stop):
-        if at < last:
-            continue
-        m = pattern.match(text, at, stop)
-        if m is None:
+    for m in anchored_matches(text, start, end, _pattern()):
+        if m.start() < last:
             continue
         qual = qualifier_before(text, m.start())
         parsed = parse(m, text, qual)

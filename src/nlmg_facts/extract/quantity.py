@@ -37,7 +37,7 @@ import json
 import re
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Iterator
 
 import regex
 
@@ -357,3 +357,16 @@ def anchors(text: str, start: int = 0, end: int | None = None) -> tuple[int, ...
 def letter_anchors(text: str, start: int = 0, end: int | None = None) -> tuple[int, ...]:
     """Offsets of stand-alone capitals A-D and F: candidate letter grades."""
     return _anchors_cached(text, start, len(text) if end is None else end)[1]
+
+
+def anchored_matches(text: str, start: int, end: int | None, pattern) -> Iterator[Any]:
+    """``pattern`` matched at each quantity anchor of ``text[start:end]``, left to right.
+
+    The shared scan of the quantity extractors; each caller skips matches that
+    start inside the previous mention it kept.
+    """
+    stop = len(text) if end is None else end
+    for at in anchors(text, start, stop):
+        m = pattern.match(text, at, stop)
+        if m is not None:
+            yield m

@@ -168,7 +168,6 @@ class _TextRenderer:
 
     def region(self, lo: int, hi: int, blocks: list[_Block]) -> str:
         """Text [lo, hi) with its marks, wrapped in ``blocks`` (sorted, disjoint)."""
-        text = self.text
         starts: dict[int, list[tuple[str, tuple]]] = {}
         ends: dict[int, list[tuple[str, tuple]]] = {}
         points = {lo, hi}
