@@ -545,3 +545,24 @@ def test_occasions_are_never_merged_with_other_mentions(text, surface, subject, 
 )
 def test_a_date_measured_from_an_event_or_opening_something_is_not_that_event(text, surface):
     assert attr(text, surface).event not in ("publication", "release")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was released on DVD in the United Kingdom and opened in France.",
+        "Its İstanbul premiere followed the UK release on DVD.",  # 'İ' lower-cases to two characters
+        "It was ſhown on ſtreaming services, then the \u212aorean release (ı, µ).",  # fold unlike lower()
+        "The première at the festival, then its wide release in Zürich.",
+    ],
+)
+def test_the_lowercased_cue_trie_finds_what_the_case_insensitive_one_finds(text):
+    from nlmg_facts.extract.attributes import lexicon
+
+    folded = lexicon().cues._ci
+    assert [(m.start(), m.end("phrase")) for m in folded.finditer(text)] == [
+        (m.start(), m.end("phrase")) for m in folded.ignorecase.finditer(text)
+    ]
+    assert [m.group("demonym").lower() for m in lexicon().demonyms.finditer(text)] == [
+        m.group("demonym").lower() for m in lexicon().demonyms.ignorecase.finditer(text)
+    ]

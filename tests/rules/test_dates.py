@@ -191,6 +191,31 @@ def test_opening_weekend_two_days_after_a_wednesday_release_is_fine():
     assert a.run(opening_weekend_not_at_release) == []
 
 
+def test_each_release_date_the_weekend_contradicts_is_reported_once_in_text_order():
+    a = Article(
+        "It was released in Ireland on 4 March 2011. It reached Irish cinemas on 11 February 2011. "
+        "Irish audiences saw it from 4 March 2011. "
+        "In its opening weekend in Ireland, between 11–13 February 2011, it took ninth place."
+    )
+    a.date("4 March 2011", "2011-03-04", event="release", region="ie")
+    a.date("11 February 2011", "2011-02-11", event="release", region="ie")
+    a.date("4 March 2011", "2011-03-04", nth=1, event="release", region="ie")
+    a.date("11–13 February 2011", "2011-02-11", "2011-02-13", event="opening-weekend", region="ie")
+    hits = a.run(opening_weekend_not_at_release)
+    first, second = (a.text.index("4 March 2011"), a.text.index("4 March 2011", 40))
+    assert [h.evidence[0].span.start for h in hits] == [first, second]
+
+
+def test_moved_up_reads_the_dates_next_to_the_cue_among_many():
+    dates = ", ".join(f"{d} May 2010" for d in range(1, 21))
+    a = Article(f"Screenings fell on {dates}; the gala was later moved up to 25 May 2010.")
+    for d in range(1, 21):
+        a.date(f"{d} May 2010", f"2010-05-{d:02d}")  # "1 May 2010" comes before "11 May 2010"
+    a.date("25 May 2010", "2010-05-25")
+    hits = a.run(moved_date_wrong_direction)
+    assert len(hits) == 1 and "from 20 May 2010 to 25 May 2010" in hits[0].message
+
+
 # ------------------------------------------------------------------ D006
 def _festival(text, surface, number, event, date_surface, start, end, precision="month"):
     from nlmg_facts.calendar import load_calendar

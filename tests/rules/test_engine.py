@@ -210,3 +210,23 @@ def test_every_rule_documents_what_why_and_an_example():
 def test_every_rule_has_a_fixture_folder():
     missing = [r.code for r in all_rules() if not (FIXTURES / "rules" / r.code).is_dir()]
     assert not missing, f"rules without tests/fixtures/rules/<CODE>/: {missing}"
+
+
+def test_words_next_to_a_span_in_a_long_sentence_are_those_of_the_whole_sentence():
+    """The near words are read from a window that grows as needed: the result must be
+    the same as reading the whole sentence (fingerprints are stored in review files)."""
+    import regex
+
+    from nlmg_facts.rules.engine import NEAR_WORDS, _near_words
+
+    words = [f"w{i}x" * (1 + i % 3) for i in range(400)]
+    text = "On 3 May 2010 " + " ".join(words) + " it opened."
+    doc = ingest(text, "long.txt")
+    ctx = RuleContext(doc=doc, claims=[])
+    word = regex.compile(r"\w+")
+    sentence = doc.sentence_at(0).span
+    for m in list(word.finditer(text))[::37]:
+        start, end = m.span()
+        before = word.findall(text[sentence.start : start])[-NEAR_WORDS:]
+        after = word.findall(text[end : sentence.end])[:NEAR_WORDS]
+        assert _near_words(ctx, start, end) == (" ".join(before).casefold(), " ".join(after).casefold())

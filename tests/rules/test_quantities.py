@@ -209,6 +209,19 @@ def test_widening_within_opening_plus_additions_is_fine():
     assert _added(100).run(venue_additions_mismatch) == []
 
 
+def test_only_the_widenings_above_the_sum_are_reported_in_text_order():
+    text = (ADDED.format(n=300) + " By March it had widened to 110 theatres. "
+            "It was later expanded to 500 theatres.")
+    a = Article(text)
+    a.count("six cinemas", 6, noun="cinema", event="venue-count", period="opening-weekend")
+    a.count("120 theatres", 120, noun="theatre", event="venue-count")
+    a.count("over 300 theatres", 300, 300, 345, noun="theatre", qualifier="over", event="venue-count")
+    a.count("110 theatres", 110, noun="theatre", event="venue-count")
+    a.count("500 theatres", 500, noun="theatre", event="venue-count")
+    hits = a.run(venue_additions_mismatch)
+    assert [h.evidence[0].text for h in hits] == ["over 300 theatres", "500 theatres"]
+
+
 @pytest.mark.parametrize(("pct", "flagged"), [(12, True), (6, False)])
 def test_a_change_of_a_yearly_figure_is_measured_from_the_previous_year(pct, flagged):
     a = Article(f"In 2019, revenue was €1.58 billion. In 2020, revenue fell by {pct}% to €1.49 billion.")

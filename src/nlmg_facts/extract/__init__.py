@@ -21,38 +21,43 @@ def _extractors() -> list[Extractor]:
     return [dates.extract, editions.extract, rankings.extract, numeric.extract]
 
 
+#: Kept mentions are filed in blocks of this many characters for overlap queries.
+_BLOCK = 64
+
+
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """Keep the best of overlapping mentions: longer span, then higher priority.
 
-    Linear after sorting: each mention is compared only with the kept mentions
-    that still overlap it (a sweep over start offsets).
+    Mentions are taken best first; one is dropped when it overlaps a kept
+    mention that it may not coexist with. Kept mentions are filed by the block
+    of text they start in, and a kept mention can overlap a new one only if it
+    starts at most the longest mention's length before it: each query reads a
+    few blocks, so the pass is linear in the number of mentions (no sorted
+    list to insert into, which is quadratic on a megabyte of numbers).
     """
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.priority, m.start))
+    if not ranked:
+        return []
+    longest = ranked[0].end - ranked[0].start
     kept: list[Mention] = []
-    # Interval set of kept spans for overlap queries, kept sorted by start.
-    import bisect
-
-    starts: list[int] = []
-    by_start: list[Mention] = []
+    blocks: dict[int, list[Mention]] = {}
     for m in ranked:
-        i = bisect.bisect_left(starts, m.end)
         clash = False
-        # Scan left from i while kept spans could still overlap m.
-        j = i - 1
-        while j >= 0:
-            k = by_start[j]
-            if k.end > m.start:
-                if m.kind not in k.coexists_with and k.kind not in m.coexists_with:
+        first = max(0, m.start - longest) // _BLOCK
+        last = max(m.start, m.end - 1) // _BLOCK
+        for b in range(first, last + 1):
+            for k in blocks.get(b, ()):
+                if k.start < m.end and k.end > m.start and (
+                    m.kind not in k.coexists_with and k.kind not in m.coexists_with
+                ):
                     clash = True
                     break
-            elif k.start < m.start - 4096:
+            if clash:
                 break
-            j -= 1
         if clash:
             continue
         kept.append(m)
-        starts.insert(i, m.start)
-        by_start.insert(i, m)
+        blocks.setdefault(m.start // _BLOCK, []).append(m)
     kept.sort(key=lambda m: (m.start, m.end, m.kind))
     return kept
 
@@ -83,12 +88,21 @@ def extract_document(doc: Document) -> list[Claim]:
 
 
 def _extract_document(doc: Document) -> list[Claim]:
+    from .attributes import forget
+
+    view = doc.analysis_view()
+    try:
+        return _claims(doc, view)
+    finally:
+        forget(view)
+
+
+def _claims(doc: Document, view: Document) -> list[Claim]:
     from .attributes import attribute_for
 
     # Marked-up input (wikitext, Markdown): extractors read the text with its
     # markup blanked, same offsets; a mention overlapping markup is dropped so a
     # claim's text is always doc.text[span]. Plain text: ``view is doc``.
-    view = doc.analysis_view()
     mentions: list[Mention] = []
     for extractor in _extractors():
         mentions.extend(m for m in extractor(view) if not doc.overlaps_markup(m.start, m.end))
