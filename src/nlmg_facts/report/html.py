@@ -905,6 +905,7 @@ function pin(claimEl, focus) {
   fill(claimEl); shownFor = claimEl; hover(claimEl, true); place(claimEl);
   if (focus) card.focus({preventScroll: true});
 }
+let quietFocus = false;
 function unpin(refocus) {
   const was = pinned;
   pinned = null;
@@ -912,7 +913,9 @@ function unpin(refocus) {
   card.setAttribute('role', 'tooltip');
   card.removeAttribute('aria-label');
   hideCard();
-  if (refocus && was) was.focus({preventScroll: true});
+  // Focus goes back to the claim, but Escape means "close": the focusin
+  // handler must not open the card again for this programmatic focus.
+  if (refocus && was) { quietFocus = true; was.focus({preventScroll: true}); quietFocus = false; }
 }
 document.addEventListener('mouseover', ev => {
   if (pinned) return;
@@ -921,7 +924,7 @@ document.addEventListener('mouseover', ev => {
 });
 document.addEventListener('focusin', ev => {
   const c = ev.target.closest && ev.target.closest('.text .claim');
-  if (c) showCard(c);
+  if (c) { if (!quietFocus) showCard(c); }
   else if (pinned && !card.contains(ev.target)) unpin(false);
   else if (!pinned && !card.contains(ev.target)) hideCard();
 });
