@@ -27,3 +27,10 @@ def test_bundled_article_claims_match_the_golden_file(sample_doc, data_regressio
 def test_the_golden_dump_leaves_out_only_the_attribute(sample_doc):
     claim = extract_document(sample_doc)[0]
     assert set(_dump(claim)) == set(claim.model_dump()) - {"attribute"}
+
+
+def test_bundled_article_attribute_keys_match_the_golden_file(sample_doc, data_regression):
+    """What each claim is about, one line per claim: a lexicon change shows up here."""
+    claims = sorted(extract_document(sample_doc), key=lambda c: (c.span.start, c.kind))
+    keys = {c.id: f"{c.attribute.key}  <- {c.text}" for c in claims}
+    data_regression.check(keys, basename="bundled_article_attribute_keys")
