@@ -34,7 +34,7 @@ from pydantic import Field, ValidationError, model_validator
 from .errors import UsageError
 from .models.common import Model
 
-_RX0 = regex.compile(r"'s\b")
+_POSSESSIVE_S = regex.compile(r"'s\b")
 
 __all__ = [
     "Event", "EventCalendar", "FrequencyChange", "default_calendar", "load_calendar",
@@ -66,7 +66,7 @@ def normalize_event_name(text: str) -> str:
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c)).lower()
     t = t.replace("’", "'").replace("‘", "'").replace("&", " and ")
-    t = _RX0.sub("", t)
+    t = _POSSESSIVE_S.sub("", t)
     words = []
     for w in _NON_WORD.split(t):
         if not w or w in _STOP_WORDS or _YEAR.match(w):

@@ -10,7 +10,7 @@ from ..extract.dates import date_problem, find_dates, parse_date
 from ..models import DateValue, Span
 from ..models.citations import CitedDate
 
-_RX0 = regex.compile(r"\p{L}+\.?")
+_WORD_MAYBE_ABBREVIATED = regex.compile(r"\p{L}+\.?")
 
 # Shape only (not a parser): does a string look like a stated calendar date?
 # Used to tell "(30 February 2010)" (an impossible date) from "(website)" when
@@ -70,7 +70,7 @@ def _plain_day(text: str) -> DateValue | None:
 
 
 def _words_are_months(text: str) -> bool:
-    words = [w.lower().rstrip(".,") for w in _RX0.findall(text)]
+    words = [w.lower().rstrip(".,") for w in _WORD_MAYBE_ABBREVIATED.findall(text)]
     return all(w.rstrip(".") in _MONTHS or w in {"st", "nd", "rd", "th"} for w in words)
 
 

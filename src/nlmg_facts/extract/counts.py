@@ -24,8 +24,8 @@ from .quantity import (
 from .dates import four_digits_are_no_year
 from .numbers import CARDINAL_WORD_RE, parse_cardinal_words, parse_ordinal
 
-_RX0 = regex.compile(r"1[0-9]{3}|20[0-9]{2}")
-_RX1 = regex.compile(r"(\S+)\s+$")
+_YEAR_LIKE = regex.compile(r"1[0-9]{3}|20[0-9]{2}")
+_LAST_TOKEN = regex.compile(r"(\S+)\s+$")
 
 PRIORITY = 10
 #: Words before a four-digit number that make it a year modifying the noun, not a count.
@@ -95,11 +95,11 @@ def _looks_plural(word: str) -> bool:
 
 
 def _is_year(numeral: str | None, scale: str | None) -> bool:
-    return bool(numeral and not scale and _RX0.fullmatch(numeral))
+    return bool(numeral and not scale and _YEAR_LIKE.fullmatch(numeral))
 
 
 def _previous_word(text: str, start: int) -> str:
-    m = _RX1.search(text[max(0, start - 30) : start])
+    m = _LAST_TOKEN.search(text[max(0, start - 30) : start])
     return m.group(1) if m else ""
 
 

@@ -36,8 +36,8 @@ from ..models import DatePrecision, DateValue, Document, RelativeDate
 from .base import Mention, claim_id
 from .numbers import find_numbers, parse_cardinal_words
 
-_RX0 = regex.compile(r"\d+")
-_RX1 = regex.compile(r"\s+")
+_LEADING_DIGITS = regex.compile(r"\d+")
+_WHITESPACE_RUN = regex.compile(r"\s+")
 
 __all__ = [
     "extract",
@@ -513,9 +513,9 @@ def _month(text: str | None) -> int | None:
 
 def _day(m: regex.Match, digits: str, words: str, cardinal: str = "c1") -> int | None:
     if _g(m, digits):
-        return int(_RX0.match(_g(m, digits)).group())
+        return int(_LEADING_DIGITS.match(_g(m, digits)).group())
     if words and _g(m, words):
-        return _ORDINAL_WORDS[_RX1.sub("-", _g(m, words).lower())]
+        return _ORDINAL_WORDS[_WHITESPACE_RUN.sub("-", _g(m, words).lower())]
     if cardinal and _g(m, cardinal):
         return int(parse_cardinal_words(_g(m, cardinal)) or 0) or None
     return None
@@ -523,7 +523,7 @@ def _day(m: regex.Match, digits: str, words: str, cardinal: str = "c1") -> int |
 
 def _spelled_year(words: str) -> int | None:
     """'nineteen ninety six' -> 1996, 'nineteen oh five' -> 1905, 'two thousand and ten' -> 2010."""
-    parts = [w for w in _RX1.sub(" ", words.lower().replace("-", " ")).split() if w != "and"]
+    parts = [w for w in _WHITESPACE_RUN.sub(" ", words.lower().replace("-", " ")).split() if w != "and"]
     if "hundred" in parts or "thousand" in parts:
         found = find_numbers(" ".join(parts))
         year = int(found[0][2]) if len(found) == 1 else None
@@ -667,7 +667,7 @@ def _atom_from_match(text: str, m: regex.Match) -> _Atom | None:
         if _g(m, "cent"):
             n = int(_g(m, "cent"))
         else:
-            n = _ORDINAL_WORDS[_RX1.sub("-", _g(m, "centw").lower())]
+            n = _ORDINAL_WORDS[_WHITESPACE_RUN.sub("-", _g(m, "centw").lower())]
         return _Atom(s, e, _Point((n - 1) * 100), _Point((n - 1) * 100 + 99), scale="century")
     if kind == "k_part":
         if _g(m, "q") or _g(m, "qd") or _g(m, "qw"):

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-_RX0 = regex.compile(r"[-\s]+")
+_WORD_SEPARATORS = regex.compile(r"[-\s]+")
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -78,7 +78,7 @@ def parse_cardinal_words(text: str) -> int | None:
         return None
     total = 0
     current = 0
-    for word in _RX0.split(t):
+    for word in _WORD_SEPARATORS.split(t):
         if word == "and":
             continue
         if word in _UNITS:
@@ -103,7 +103,7 @@ def parse_ordinal(text: str) -> int | None:
         return n if suffix == expected else None
     if not _ordinal_word.match(t):
         return None
-    parts = _RX0.split(t)
+    parts = _WORD_SEPARATORS.split(t)
     if len(parts) == 2:
         return _TENS[parts[0]] + _ORDINAL_UNITS[parts[1]]
     return _ORDINAL_UNITS.get(t) or _ORDINAL_TENS.get(t)

@@ -21,7 +21,7 @@ from .base import Mention
 from .editions import sentences_with_anchors
 from .numbers import ORDINAL_WORD_RE, ordinal_anchors, parse_cardinal_words, parse_ordinal
 
-_RX0 = regex.compile(r"[\p{L}'’-]+")
+_NP_WORD = regex.compile(r"[\p{L}'’-]+")
 
 __all__ = ["extract", "find_rankings"]
 
@@ -164,7 +164,7 @@ def _number_is_position(text: str, start: int, end: int, lo: int, hi: int, rank:
 
 def _order(m: regex.Match[str], text: str, lx: _Lexicon) -> tuple[int, int, str] | None:
     """(span end, category) of 'the ORD NOUN ... to VERB OBJECT', or None if the head is no order noun."""
-    tokens = list(_RX0.finditer(m.group("np")))
+    tokens = list(_NP_WORD.finditer(m.group("np")))
     head = None
     for tok in tokens:
         w = tok.group().lower()

@@ -17,7 +17,7 @@ from .base import Mention
 from .numbers import CARDINAL_WORD_RE, parse_cardinal_words
 from .quantity import anchors, letter_anchors
 
-_RX0 = regex.compile(r"\s+[a-z]+s\b")
+_PLURAL_NOUN_AFTER = regex.compile(r"\s+[a-z]+s\b")
 
 PRIORITY = 40
 
@@ -137,7 +137,7 @@ def _value(m: regex.Match[str], text: str) -> RatingValue | None:
     elif "-out-of-" not in m.group(0).lower() and not stars:
         # "69 out of 100" is a score; "37 out of 40 critics" is a proportion.
         after = text[m.end() : m.end() + 20]
-        if _RX0.match(after) or not _has_context(text, m.start(), m.end()):
+        if _PLURAL_NOUN_AFTER.match(after) or not _has_context(text, m.start(), m.end()):
             return None
     return RatingValue(score=score, scale=scale, normalized=round(score / scale, 4))
 

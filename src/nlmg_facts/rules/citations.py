@@ -17,8 +17,8 @@ from ..models.claims import DateClaim, DateValue, EditionClaim
 from .context import RuleContext
 from .registry import Hit, rule
 
-_RX0 = regex.compile(r"[\p{L}\p{N}]+")
-_RX1 = regex.compile(r"\p{Lu}[\p{L}'’\-]*")
+_ALNUM_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_CAPITALISED_WORD = regex.compile(r"\p{Lu}[\p{L}'’\-]*")
 
 #: A gap this small between two dates of one citation is a time-zone artefact, not an error.
 TIMEZONE_DAYS = 1
@@ -187,7 +187,7 @@ def impossible_citation_date(ctx: RuleContext) -> Iterator[Hit]:
 
 
 def _norm(text: str | None) -> str:
-    return " ".join(_RX0.findall((text or "").casefold()))
+    return " ".join(_ALNUM_WORD.findall((text or "").casefold()))
 
 
 def _author_key(c: Citation) -> str:
@@ -491,7 +491,7 @@ _TITLE_EDITION = regex.compile(
 
 
 def _acronym(text: str) -> str:
-    return "".join(w[0] for w in _RX1.findall(text)).upper()
+    return "".join(w[0] for w in _CAPITALISED_WORD.findall(text)).upper()
 
 
 def _same_event(title_name: str, claim: EditionClaim, c: Citation) -> bool:

@@ -37,11 +37,11 @@ from .compare import (
 from .context import RuleContext
 from .registry import Hit, rule
 
-_RX0 = regex.compile(r"[,;:.]")
-_RX1 = regex.compile(r"\b(?:additional|further|extra|another)\s+$", regex.IGNORECASE)
-_RX2 = regex.compile(r"[,;:]")
-_RX3 = regex.compile(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+")
-_RX4 = regex.compile(r"\b(?:and|or)\b")
+_CLAUSE_PUNCT = regex.compile(r"[,;:.]")
+_ADDITION_CUE_AT_END = regex.compile(r"\b(?:additional|further|extra|another)\s+$", regex.IGNORECASE)
+_CLAUSE_PUNCT_NO_STOP = regex.compile(r"[,;:]")
+_LIST_SEPARATOR = regex.compile(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+")
+_CONJUNCTION = regex.compile(r"\b(?:and|or)\b")
 
 QUANTITY_KINDS = ("money", "count", "percentage")
 
@@ -293,8 +293,8 @@ def _is_addition(ctx: RuleContext, c, after: dict[str, str]) -> bool:
     if qualifier(c.attribute, "change") == "added":
         return True
     before = ctx.doc.text[max(c.span.start - 25, 0) : c.span.start]
-    before = _RX0.split(before)[-1]
-    if _RX1.search(before):
+    before = _CLAUSE_PUNCT.split(before)[-1]
+    if _ADDITION_CUE_AT_END.search(before):
         return True
     return bool(_MORE_AFTER.match(after.get(c.id) or ctx.doc.text[c.span.end : c.span.end + 20]))
 
@@ -584,7 +584,7 @@ def _is_widened(ctx: RuleContext, c) -> bool:
     sentence = ctx.doc.sentences[c.sentence].span
     before = ctx.doc.text[max(sentence.start, c.span.start - 40) : c.span.start]
     cues = find_cues("widening_cues", before)
-    return bool(cues) and not _RX2.search(before[cues[-1].end():])
+    return bool(cues) and not _CLAUSE_PUNCT_NO_STOP.search(before[cues[-1].end():])
 
 
 # ------------------------------------------------------------------ M006
@@ -675,11 +675,11 @@ def _count_items(rest: str) -> tuple[int, tuple[int, int]] | None:
     if ";" in body:
         items = [i for i in body.split(";") if i.strip()]
     else:
-        parts = _RX3.split(body)
+        parts = _LIST_SEPARATOR.split(body)
         items = [i for i in parts if i.strip()]
         # Comma lists are believed only when short items end in "and"/"or", and none is a
         # relative clause ("Bakery, which makes bread, cakes and biscuits, and Chilled").
-        if not _RX4.search(body) or any(len(i.split()) > 6 or _RELATIVE.match(i) for i in items):
+        if not _CONJUNCTION.search(body) or any(len(i.split()) > 6 or _RELATIVE.match(i) for i in items):
             return None
     if len(items) < 2:
         return None

@@ -13,7 +13,7 @@ from .compare import conflict_hits, describe_attribute, upper_first, where
 from .context import RuleContext
 from .registry import Hit, rule
 
-_RX0 = regex.compile(r"\S+")
+_NAME_TOKEN = regex.compile(r"\S+")
 
 #: Characters allowed between a festival name and a date that dates it:
 #: "opened the 54th London Film Festival on 13 October 2010",
@@ -172,7 +172,7 @@ def _festival_mentions(ctx: RuleContext) -> list[Mention]:
             base = m.start("name")
             # Word ends without trailing punctuation ("Festival." ends a sentence).
             ends = [base + len(w.group().rstrip(".,;:")) + w.start()
-                    for w in _RX0.finditer(m.group("name"))]
+                    for w in _NAME_TOKEN.finditer(m.group("name"))]
             # Longest run of words the calendar knows: "Toronto International Film Festival".
             for end in reversed(ends):
                 event = _calendar_event(ctx, ctx.doc.text[base:end])
