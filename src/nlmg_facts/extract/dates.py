@@ -34,7 +34,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..models import DatePrecision, DateValue, Document, RelativeDate
 from .base import Mention, claim_id
-from .numbers import find_numbers, parse_cardinal_words
+from .numbers import find_numbers, ordinal_words, parse_cardinal_words
 
 _LEADING_DIGITS = regex.compile(r"\d+")
 _WHITESPACE_RUN = regex.compile(r"\s+")
@@ -68,15 +68,8 @@ _MONTH_NAME = [
     "", "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December",
 ]
-_UNIT_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_ORDINAL_WORDS: dict[str, int] = {w: i + 1 for i, w in enumerate(_UNIT_ORDINALS)}
-_ORDINAL_WORDS.update(
-    {w: i + 10 for i, w in enumerate(
-        ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-         "sixteenth", "seventeenth", "eighteenth", "nineteenth"])}
-)
-_ORDINAL_WORDS.update({"twentieth": 20, "thirtieth": 30, "thirty-first": 31})
-_ORDINAL_WORDS.update({f"twenty-{w}": 21 + i for i, w in enumerate(_UNIT_ORDINALS)})
+#: Day ordinals in words, "first" .. "thirty-first".
+_ORDINAL_WORDS: dict[str, int] = ordinal_words(31)
 _CARDINAL_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,

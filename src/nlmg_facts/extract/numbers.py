@@ -37,7 +37,6 @@ SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
-SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
 #: Words standing for a vague count, with the interval they allow.
 VAGUE = {
     "a few": (2, 5), "a couple of": (2, 3), "several": (3, 9), "a handful of": (3, 6),
@@ -45,8 +44,6 @@ VAGUE = {
     "a dozen": (12, 12), "half a dozen": (6, 6),
 }
 
-CARDINAL_WORDS = tuple(sorted([*_UNITS, *_TENS, *SCALES], key=len, reverse=True))
-ORDINAL_WORDS = tuple(sorted([*_ORDINAL_UNITS, *_ORDINAL_TENS, "hundredth", "thousandth"], key=len, reverse=True))
 
 _U = "|".join(sorted(_UNITS, key=len, reverse=True))
 _T = "|".join(sorted(_TENS, key=len, reverse=True))
@@ -92,6 +89,22 @@ def parse_cardinal_words(text: str) -> int | None:
     return total + current
 
 
+def ordinal_words(limit: int) -> dict[str, int]:
+    """Every ordinal word from 1 to ``limit`` (at most 99): 'first' .. 'thirty-first'."""
+    out: dict[str, int] = {}
+    for n in range(1, limit + 1):
+        tens, unit = divmod(n, 10)
+        if n < 20:
+            word = next(w for w, v in _ORDINAL_UNITS.items() if v == n)
+        elif unit == 0:
+            word = next(w for w, v in _ORDINAL_TENS.items() if v == n)
+        else:
+            ten = next(w for w, v in _TENS.items() if v == tens * 10)
+            word = f"{ten}-" + next(w for w, v in _ORDINAL_UNITS.items() if v == unit)
+        out[word] = n
+    return out
+
+
 def parse_ordinal(text: str) -> int | None:
     """'ninth' -> 9, 'twenty-first' -> 21, '42nd' -> 42; suffix must agree ('42th' -> None)."""
     t = text.strip().lower()
@@ -116,41 +129,6 @@ def parse_numeral(text: str) -> float | None:
         return float(t)
     except ValueError:
         return None
-
-
-def parse_number(text: str) -> float | None:
-    """A numeral or a cardinal in words, optionally followed by a scale word.
-
-    '1.89 million' -> 1890000.0, 'thirty' -> 30.0, 'two thousand' -> 2000.0.
-    """
-    t = text.strip().lower()
-    scale = 1
-    for word, factor in SCALES.items():
-        if t.endswith(" " + word) and t != word:
-            t = t[: -len(word) - 1].strip()
-            scale = factor
-            break
-    value = parse_numeral(t)
-    if value is None:
-        words = parse_cardinal_words(t)
-        value = float(words) if words is not None else None
-    return None if value is None else value * scale
-
-
-def decimals_stated(numeral: str) -> int:
-    """Digits after the decimal point as written: '9.50' -> 2, '9.5' -> 1, '44,911' -> 0."""
-    t = numeral.strip().replace(",", "")
-    return len(t.split(".", 1)[1]) if "." in t else 0
-
-
-def stated_half_step(numeral: str, scale: float = 1.0) -> float:
-    """Half the last stated unit: the rounding slack of a stated number.
-
-    '9.5' million -> 0.05 million; '625,000' -> 0.5 (exact); '2.5' million -> 0.05 million.
-    A bare integer with a scale word ('15 million') rounds to the last digit of
-    the mantissa (0.5 million); a plain integer is exact to 0.5.
-    """
-    return 0.5 * (10 ** -decimals_stated(numeral)) * scale
 
 
 # ---------------------------------------------------------------- ordinal anchors

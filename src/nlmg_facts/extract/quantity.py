@@ -127,13 +127,6 @@ def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def qualifier_class(phrase: str | None) -> str | None:
-    """'Slightly  over' -> 'slightly over'; 'no more than' -> 'up to'; None stays None."""
-    if not phrase:
-        return None
-    return _qualifier_table()[0].get(norm_space(phrase))
-
-
 def _tidy(x: float) -> float:
     """Drop binary noise from a computed bound: 111000 * 1.15 -> 127650.0, not 127649.99999999999."""
     return float(f"{x:.12g}")

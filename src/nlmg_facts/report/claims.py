@@ -23,14 +23,12 @@ def describe_value(claim: Claim) -> str:
     if k == "date":
         return v.iso if v.resolved or not v.relative else f"{v.iso or '?'} (relative: {v.relative.expression})"
     if k in ("money", "count", "percentage"):
-        unit = {"money": v.currency if k == "money" else "", "percentage": "%"}.get(k, "")
-        if k == "money":
-            unit = v.currency + " "
-        num = _num(v.stated)
         rng = "" if v.low == v.high == v.stated else f" [{_num(v.low)}..{_num(v.high)}]"
-        tail = f" {v.noun}" if k == "count" and v.noun else ""
-        dirn = f" {v.direction}" if k == "percentage" and v.direction else ""
-        return (f"{unit}{num}" if k == "money" else f"{num}{unit}") + rng + tail + dirn
+        if k == "money":
+            return f"{v.currency} {_num(v.stated)}{rng}"
+        if k == "percentage":
+            return f"{_num(v.stated)}%{rng}" + (f" {v.direction}" if v.direction else "")
+        return f"{_num(v.stated)}{rng}" + (f" {v.noun}" if v.noun else "")
     if k == "ranking":
         return f"#{v.rank}" + (f" {v.category}" if v.category else "")
     if k == "edition":
@@ -48,7 +46,7 @@ def describe_value(claim: Claim) -> str:
 def _num(x: float | None) -> str:
     if x is None:
         return "?"
-    return str(int(x)) if float(x).is_integer() else f"{x:g}" if abs(x) < 1e15 else str(x)
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
 def render_claims_text(doc: Document, claims: list[Claim], with_name: bool = False) -> str:

@@ -112,10 +112,6 @@ def date_ordinal_interval(v: DateValue) -> Interval | None:
     return None if iv is None else (float(iv[0].toordinal()), float(iv[1].toordinal()))
 
 
-def format_day(d: dt.date) -> str:
-    return f"{d.day} {d:%B} {d.year}"
-
-
 # -------------------------------------------------------------- grouping sweep
 
 @dataclass(frozen=True, slots=True)
@@ -246,11 +242,6 @@ def is_home_media(attr: Attribute) -> bool:
     return medium is not None and (
         medium in lexicon()["home_media"] or bool(scope_set(medium) & set(lexicon()["home_media"]))
     )
-
-
-def same_or_unstated(a: str | None, b: str | None) -> bool:
-    """Qualifiers compatible for cross-fact rules: equal, or stated on one side only."""
-    return a is None or b is None or a == b
 
 
 # ------------------------------------------------------------ conflict findings
