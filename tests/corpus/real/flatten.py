@@ -567,6 +567,7 @@ _MARKER = re.compile(r"\[\d{1,3}\]")
 _FILE = re.compile(r"^\S+\.(?:jpe?g|png|svg|gif|tiff?|webm|ogg)\b\s*", re.I)
 _ITALIC = re.compile(r"(?<![\w_])_([^_\n]+?)_(?![\w_])")
 _LIST = re.compile(r"^(?:-|\d+\.)\s+")
+_TABLE = re.compile(r"-{5,}[ +]+-{3,}|^\s*-{5,}\s*$|^\s{2}\S.*?\S {3,}\S|^[+|][-=+|]{5,}|^\|.*\|\s*$", re.M)
 
 
 def _restore_lead_name(paragraph: str, title: str) -> str:
@@ -593,6 +594,8 @@ def flatten_chinapedia(text: str, title: str) -> str:
     blocks = [b for b in re.split(r"\n\s*\n", body_text)]
     body: list[str] = []
     for i, block in enumerate(blocks):
+        if _TABLE.search(block):
+            continue  # a pandoc simple or grid table
         lines = [line.strip() for line in block.strip().split("\n") if line.strip()]
         if not lines:
             continue
@@ -637,8 +640,11 @@ def flatten_chinapedia(text: str, title: str) -> str:
                 refs.append(_clean(_ITALIC.sub(r"\1", m.group(1))))
             continue
         if in_links:
-            for item in re.split(r"\s*-\s{2,}", line):
-                item = _clean(_ITALIC.sub(r"\1", _LIST.sub("", item)))
+            for raw in block.split("\n"):
+                item = raw.strip()
+                while _LIST.match(item):
+                    item = _LIST.sub("", item, count=1).strip()
+                item = _clean(_ITALIC.sub(r"\1", item))
                 if item and item != "-":
                     links.append(item)
     return "\n".join([title, *body, *refs, *links]) + "\n"
