@@ -599,7 +599,9 @@ def flatten_chinapedia(text: str, title: str) -> str:
         lines = [line.strip() for line in block.strip().split("\n") if line.strip()]
         if not lines:
             continue
-        if len(lines) == 1 and not re.search(r"[.:!?\"”)]$", lines[0]) and len(lines[0]) < 80 and i:
+        if len(lines) == 1 and len(lines[0]) < 80 and i and (
+            not re.search(r"[.:!?\"”)]$", lines[0]) or re.fullmatch(r"[^.:!?]+ \([\d–-]+\)", lines[0])
+        ):
             continue  # a section heading
         if lines[0].startswith("|") or lines[0].startswith("Category:"):
             continue
