@@ -617,7 +617,7 @@ def flatten_chinapedia(text: str, title: str) -> str:
             item = _FILE.sub("", item)
             item = _MARKER.sub("", item)
             item = _ITALIC.sub(r"\1", item)
-            item = item.replace("__NOTOC__", "")
+            item = item.replace("__NOTOC__", "").replace("''", "")  # wikitext quote marks pandoc left
             item = _clean(item)
             if item and re.search(r"\w", item):
                 body.append(item)
@@ -639,14 +639,14 @@ def flatten_chinapedia(text: str, title: str) -> str:
         m = re.match(r"^\[\d+\]\s*(.*)$", line)
         if m:
             if m.group(1).strip():
-                refs.append(_clean(_ITALIC.sub(r"\1", m.group(1))))
+                refs.append(_clean(_ITALIC.sub(r"\1", m.group(1)).replace("''", "")))
             continue
         if in_links:
             for raw in block.split("\n"):
                 item = raw.strip()
                 while _LIST.match(item):
                     item = _LIST.sub("", item, count=1).strip()
-                item = _clean(_ITALIC.sub(r"\1", item))
+                item = _clean(_ITALIC.sub(r"\1", item).replace("''", ""))
                 if item and item != "-":
                     links.append(item)
     return "\n".join([title, *body, *refs, *links]) + "\n"
