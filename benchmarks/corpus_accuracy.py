@@ -12,9 +12,10 @@ occurrence). It prints, per class:
   (its fingerprint is absent from the unmodified article's findings) and has an
   evidence span overlapping the ``touch`` span inside the replaced text;
 - **real found**: keyed real inconsistencies of the unmodified article for which
-  one finding (any severity) has evidence spans overlapping a quote of the item;
-- **false alarms**: findings on the unmodified articles whose evidence touches no
-  quote of a ``real`` item, counted separately at severity error and warning
+  one finding (any severity) has evidence spans overlapping both quotes of the item
+  (two of them when it lists more, the one when it lists one);
+- **false alarms**: findings on the unmodified articles that match no ``real``
+  item in that sense, counted separately at severity error and warning
   (info findings are not counted). A finding that touches a ``trap`` quote is a
   false alarm too; the per-class table charges it to the trap's class.
 
@@ -145,6 +146,15 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _matches(finding, quotes: list[tuple[int, int]]) -> bool:
+    """The finding's evidence covers the item: every quote of a pair, at least two of a longer list."""
+    if not quotes:
+        return False
+    spans = _spans(finding)
+    touched = sum(1 for q in quotes if any(_overlaps(s, q) for s in spans))
+    return touched >= min(2, len(quotes))
+
+
 def _spans(finding) -> list[tuple[int, int]]:
     return [(ev.span.start, ev.span.end) for ev in finding.evidence]
 
@@ -208,7 +218,7 @@ def measure(corpus: Path, verbose: bool = False) -> Result:
             score = result.classes[item.cls]
             score.real += 1
             spans = real_spans[item.id]
-            hit = any(any(_overlaps(s, q) for s in _spans(f) for q in spans) for f in base.findings)
+            hit = any(_matches(f, spans) for f in base.findings)
             score.real_found += hit
             if not hit:
                 result.missed.append(f"{key.slug} real {item.id} ({item.cls}) not found")
@@ -217,7 +227,7 @@ def measure(corpus: Path, verbose: bool = False) -> Result:
         for f in base.findings:
             if f.severity.value not in ("error", "warning"):
                 continue
-            if any(_overlaps(s, q) for s in _spans(f) for spans in real_spans.values() for q in spans):
+            if any(_matches(f, spans) for spans in real_spans.values()):
                 continue
             cls = next((item.cls for item, spans in trap_of
                         if any(_overlaps(s, q) for s in _spans(f) for q in spans)), "(no key item)")
@@ -248,7 +258,7 @@ def measure(corpus: Path, verbose: bool = False) -> Result:
             inj_lines.append(f"    {state} {inj.id} {inj.cls}: {inj.touch!r}" + (f" by {hit[0].code}" if hit else ""))
         real_found = sum(
             1 for item in key.real
-            if any(any(_overlaps(s, q) for s in _spans(f) for q in real_spans[item.id]) for f in base.findings)
+            if any(_matches(f, real_spans[item.id]) for f in base.findings)
         )
         result.lines.append(
             f"{key.slug}: injected {found_here}/{len(key.injections)}, real {real_found}/{len(key.real)}, "
