@@ -661,7 +661,7 @@ def write_readme(folder: Path = HERE) -> Path:
     for path in sorted(folder.glob("*.json")):
         key = json.loads(path.read_text(encoding="utf-8"))
         prov = key.get("provenance", {})
-        where = prov.get("address") or f"{prov.get('repo', '')}:{prov.get('path', '')}"
+        where = f"{prov['repo']}:`{prov.get('path', '')}`" if prov.get("repo") else prov.get("address", "")
         commit = (prov.get("commit") or "")[:12]
         wiki = "yes" if (folder / f"{key['slug']}.wiki").exists() else "no"
         rows.append(
