@@ -371,6 +371,11 @@ def _flatten_nodes(nodes, ctx: Context, collect_refs: bool) -> str:
             elif not node.brackets:
                 out.append(str(node.url))
         elif isinstance(node, n.Template):
+            name = str(node.name).strip().lower()
+            if collect_refs and name in {"sfn", "sfnp", "harvnb"}:
+                short = render_short_reference(node)
+                ctx.add_ref("sfn:" + short, short)
+                continue
             out.append(render_template(node, ctx))
         elif isinstance(node, n.Tag):
             tag = str(node.tag).strip().lower()
@@ -478,6 +483,19 @@ def render_citation(template, ctx: Context) -> str:
     return _clean(" ".join(parts))
 
 
+def render_short_reference(template) -> str:
+    """``{{sfn|Smith|2001|p=5}}`` as "Smith 2001, p. 5."."""
+    pos, named = _params(template)
+    text = " ".join(p for p in pos if p)
+    page = named.get("p") or named.get("page")
+    pages = named.get("pp") or named.get("pages")
+    if page:
+        text += f", p. {page}"
+    elif pages:
+        text += f", pp. {pages}"
+    return text + "."
+
+
 def render_reference(content: str, ctx: Context) -> str:
     """A <ref>'s content: its cite templates rendered, the rest flattened."""
     import mwparserfromhell
@@ -488,10 +506,7 @@ def render_reference(content: str, ctx: Context) -> str:
         if isinstance(node, mwparserfromhell.nodes.Template) and str(node.name).strip().lower().startswith(("cite", "citation", "harvnb", "sfn")):
             name = str(node.name).strip().lower()
             if name.startswith(("harvnb", "sfn")):
-                pos, named = _params(node)
-                text = " ".join(pos[:-1] if len(pos) > 1 else pos) + (f" {pos[-1]}" if len(pos) > 1 else "")
-                page = named.get("p") or named.get("page") or named.get("pp")
-                pieces.append(text + (f", p. {page}." if page else "."))
+                pieces.append(render_short_reference(node))
             else:
                 pieces.append(render_citation(node, ctx))
         else:
@@ -518,8 +533,12 @@ def flatten_wikitext(text: str, title: str, today: tuple[int, int, int] = (2026,
         name = _section_title(section) if i else ""
         if name in REFERENCE_SECTIONS:
             # list-defined references (<references>...<ref name=x>...</ref></references>)
-            for tag in section.filter_tags(matches=lambda t: str(t.tag).lower() == "references"):
-                for ref in tag.contents.filter_tags(matches=lambda t: str(t.tag).lower() == "ref") if tag.contents else []:
+            holders = [t.contents for t in section.filter_tags(matches=lambda t: str(t.tag).lower() == "references")
+                       if t.contents is not None]
+            holders += [t.get("refs").value for t in section.filter_templates()
+                        if str(t.name).strip().lower() == "reflist" and t.has("refs")]
+            for holder in holders:
+                for ref in holder.filter_tags(matches=lambda t: str(t.tag).lower() == "ref"):
                     if ref.has("name") and ref.contents is not None:
                         ctx.add_ref(ref.get("name").value.strip().strip('"'), render_reference(str(ref.contents), ctx))
             continue
@@ -599,8 +618,9 @@ def flatten_chinapedia(text: str, title: str) -> str:
         lines = [line.strip() for line in block.strip().split("\n") if line.strip()]
         if not lines:
             continue
-        if len(lines) == 1 and len(lines[0]) < 80 and i and (
-            not re.search(r"[.:!?\"”)]$", lines[0]) or re.fullmatch(r"[^.:!?]+ \([\d–-]+\)", lines[0])
+        bare = _MARKER.sub("", lines[0]).strip() if len(lines) == 1 else ""
+        if bare and len(bare) < 80 and i and (
+            not re.search(r"[.:!?\"”)]$", bare) or re.fullmatch(r"[^.:!?]+ \([\d–-]+\)", bare)
         ):
             continue  # a section heading
         if lines[0].startswith("|") or lines[0].startswith("Category:"):
