@@ -205,6 +205,8 @@ def measure(corpus: Path, verbose: bool = False) -> Result:
     result = Result()
     for key_path, key in load_keys(corpus):
         txt = key_path.with_suffix(".txt")
+        if not txt.is_file():
+            raise ValueError(f"{key_path.name}: no article {txt.name} beside the key")
         text = txt.read_text(encoding="utf-8")
         result.articles += 1
         base = checker.check(txt.name, text)

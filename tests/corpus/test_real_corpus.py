@@ -88,3 +88,33 @@ def test_a_broken_key_is_refused() -> None:
     inj = {"id": "x", "class": "c", "find": "a", "replace": "b", "touch": "zzz"}
     with pytest.raises(ValueError):
         bench.Injection.model_validate(inj)
+
+
+class _Ev:
+    def __init__(self, start: int, end: int) -> None:
+        self.span = type("S", (), {"start": start, "end": end})()
+
+
+class _Finding:
+    def __init__(self, *spans: tuple[int, int]) -> None:
+        self.evidence = [_Ev(a, b) for a, b in spans]
+
+
+def test_an_injection_is_applied_at_its_occurrence_and_the_touch_span_is_mapped() -> None:
+    bench = _bench()
+    text = "He won in 1990. He won in 1990 again."
+    inj = bench.Injection.model_validate(
+        {"id": "i1", "class": "c", "find": "won in 1990", "occurrence": 2, "replace": "won in 1991", "touch": "1991"}
+    )
+    modified, (start, end) = bench.apply_injection(text, inj)
+    assert modified == "He won in 1990. He won in 1991 again."
+    assert modified[start:end] == "1991"
+
+
+def test_a_real_item_is_matched_only_by_a_finding_covering_both_quotes() -> None:
+    bench = _bench()
+    quotes = [(0, 5), (20, 25)]
+    assert bench._matches(_Finding((1, 3), (21, 24)), quotes)
+    assert not bench._matches(_Finding((1, 3), (40, 44)), quotes)
+    assert bench._matches(_Finding((2, 4)), [(0, 5)])
+    assert not bench._matches(_Finding((2, 4)), [])
