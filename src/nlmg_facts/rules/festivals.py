@@ -49,7 +49,7 @@ def _re() -> dict[str, regex.Pattern[str]]:
         "comma_free": regex.compile(r"^[^,;:.!?\"“”()]*$"),
         "paren_open": c(r"^\s*\(\s*$"),
         # ", held in", ", which took place on", ", staged at Wembley on", " (held in"
-        "held": c(r"""^\s*[,(]?\s*(?:which\s+(?:was\s+)?|that\s+(?:was\s+)?|and\s+)?
+        "held": c(r"""^\s*[,(]?\s*(?:which\s+|that\s+|and\s+)?(?:was\s+|were\s+|is\s+|are\s+|being\s+)?
                      (?:held|staged|hosted|contested|played|run|celebrated|broadcast|took\s+place|taking\s+place)
                      \b[^,;:.!?()]{0,40}?$"""),
         # what an award honours, right before the year
@@ -106,6 +106,8 @@ class Mention:
     year_span: Span | None = None
     date: object = None  # the attached date claim, when a date (not a named year) dated it
     year_role: YearRole = "either"
+    #: The honoured year's date claim when the text gives it beside the held year.
+    honoured: object = None
     #: The mention is about the article's own work (the edition rules about one work use it).
     about_work: bool = True
 
@@ -114,6 +116,8 @@ class Mention:
 class Attached:
     date: object
     role: YearRole
+    #: An honoured year stated beside the held one ("honouring the films of 2010, held in 2011").
+    honoured: object = None
 
 
 def festival_mentions(ctx: RuleContext) -> list[Mention]:
@@ -181,7 +185,7 @@ def attach_year(ctx: RuleContext, span: Span, sentence: int) -> Attached | None:
         if r["paren_open"].match(gap) and prev_end == span.end:
             return Attached(d, _plain(d))
         if r["held"].match(gap):
-            return Attached(d, "held")
+            return Attached(d, "held", honoured_seen)
         break
     if honoured_seen is not None:
         return Attached(honoured_seen, "honoured")
@@ -250,7 +254,8 @@ def _edition_mention(ctx: RuleContext, c, about: bool) -> Mention | None:
         event=event, key=event.key if event else c.value.event, name=c.text, span=c.span,
         sentence=c.sentence, claim=c.id, edition=c.value.number, year=year,
         year_from=date.text if year else None, year_span=date.span if year else None,
-        date=date, year_role=attached.role if attached else "held", about_work=about,
+        date=date, year_role=attached.role if attached else "either", about_work=about,
+        honoured=attached.honoured if attached else None,
     )
 
 

@@ -75,6 +75,18 @@ def _fits(event, edition: int, year: int, role: str = "either") -> bool | None:
 _KIND_NOUN = {"festival": "festival", "award": "ceremony", "sport": "event", "contest": "contest"}
 
 
+def _with_honoured(mentions: list[Mention]) -> Iterator[Mention]:
+    """Each mention, then its honoured year as a mention of its own where both are stated."""
+    from dataclasses import replace
+
+    for m in mentions:
+        yield m
+        h = m.honoured
+        if h is not None and h.value.start.year == h.value.end.year:
+            yield replace(m, year=h.value.start.year, year_from=h.text, year_span=h.span,
+                          date=h, year_role="honoured", honoured=None)
+
+
 def _source_note(event) -> str:
     """Where the calendar's numbering comes from, for the message."""
     from ..calendar import CalendarSource
@@ -130,7 +142,7 @@ def edition_year_mismatch(ctx: RuleContext) -> Iterator[Hit]:
     for m in mentions:
         if m.year is not None and m.about_work:
             stated.setdefault(m.key, []).append(m)
-    for m in mentions:
+    for m in _with_honoured(mentions):
         if m.event is None or not m.edition:
             continue
         actual = _edition_year(m)
