@@ -207,3 +207,33 @@ def test_a_bad_user_file_is_a_one_line_usage_error(tmp_path, content, message):
 def test_a_missing_user_file_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="calendar file not found"):
         load_calendar([tmp_path / "nope.json"])
+
+
+# ------------------------------------------------------------------ runs and sources (issue 11)
+from nlmg_facts.calendar import Event, bundled_calendar_file, calendar_problems  # noqa: E402
+
+
+def test_the_bundled_calendar_has_every_run_backed_by_a_quoted_source():
+    assert calendar_problems(bundled_calendar_file()) == []
+
+
+def test_runs_split_at_skipped_and_repeated_years_and_frequency_changes():
+    e = Event(name="Harbour Games", kind="sport", first_year=1990, skipped=(1994,), repeated=(1996,),
+              frequency=({"from": 2000, "every": 2},), until=2006)
+    spans = [(r.first_edition, r.last_edition, r.first_year, r.last_year, r.step) for r in e.runs()]
+    assert spans == [
+        (1, 4, 1990, 1993, 1), (5, 6, 1995, 1996, 1), (7, 10, 1996, 1999, 1), (11, 14, 2000, 2006, 2),
+    ]
+
+
+def test_a_year_whose_numbering_is_known_rejects_any_other_number():
+    e = Event(name="Harbour Fest", kind="festival", first_year=2010, first_edition=32, until=2019)
+    assert e.matches(41, 2019) is True
+    assert e.matches(42, 2019) is False  # 42 lies past the known range, but 2019 held the 41st
+    assert e.matches(42, 2020) is None  # 2020 is not covered
+
+
+def test_every_numbered_event_names_its_kind_and_has_a_known_offset(cal):
+    for e in cal:
+        assert e.kind in ("festival", "award", "sport", "contest", "other")
+        assert e.film_year_offset in (-1, 0), e.name

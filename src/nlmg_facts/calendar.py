@@ -278,10 +278,9 @@ class Event(Model):
         """Whether edition ``number`` took place in ``year``; None when the calendar cannot tell."""
         if not self.covers(year) or number < self.first_edition:
             return None
-        if number in self.editions_in_year(year):
-            return True
-        # A number past the known range (``until``) cannot be placed: unknown, not wrong.
-        return None if self.edition_year(number) is None else False
+        # The year's numbering is known, so any other number is wrong there, even one
+        # past the known range (``until``) that cannot itself be placed.
+        return number in self.editions_in_year(year)
 
 
 class EventCalendar(Model):

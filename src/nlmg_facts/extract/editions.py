@@ -56,6 +56,7 @@ _GENERIC = frozenset({"", "film festival", "festival", "fest", "film fest", "fil
 @dataclass(frozen=True)
 class _Patterns:
     forward: regex.Pattern[str]  # matched AT an ordinal
+    named: regex.Pattern[str]  # matched AT an ordinal: a calendar name right after it
     possessive: regex.Pattern[str]  # searched in a window ENDING at an ordinal phrase
     context: regex.Pattern[str]  # event names in the window
 
@@ -83,9 +84,15 @@ def _patterns(abbreviations: tuple[str, ...], names: str = r"(?!)") -> _Patterns
         """,
         regex.VERBOSE,
     )
+    # "the 39th International Film Festival Rotterdam": the generic-looking head
+    # ("International Film Festival") is a calendar name's beginning; the name wins.
+    named = regex.compile(
+        rf"(?P<ord>{_ORD}) \s+ (?:\(\s*(?:1[89]|20)\d\d\s*\)\s+)? (?:(?P<annual>(?i:annual))\s+)? (?P<event>{names})",
+        regex.VERBOSE,
+    )
     # Event names in context: named events and abbreviations (aliases are added per calendar).
     context = regex.compile(rf"(?P<name>{_NAMED}|\b(?:{abbr})\b)", regex.VERBOSE)
-    return _Patterns(forward, possessive, context)
+    return _Patterns(forward, named, possessive, context)
 
 
 #: Alias patterns per calendar object (calendars are unhashable pydantic models).
@@ -342,6 +349,8 @@ def find_editions(
         if at < done:
             continue  # inside a mention already found
         m = pats.forward.match(text, at, end)
+        if m is not None and normalize_event_name(m.group("event")) in _GENERIC:
+            m = pats.named.match(text, at, end) or m
         if m is None and _POSSESSIVE_BEFORE.search(text, max(start, at - 4), at):
             # Find the possessor before the ordinal; keep the match that ends on this ordinal.
             for pm in pats.possessive.finditer(text, max(done, at - 120), min(end, at + 60)):

@@ -145,9 +145,7 @@ def edition_year_mismatch(ctx: RuleContext) -> Iterator[Hit]:
     for m in _with_honoured(mentions):
         if m.event is None or not m.edition:
             continue
-        actual = _edition_year(m)
-        if actual is None:
-            continue
+        actual = _edition_year(m)  # None: past the calendar's known range
         if m.year is not None:
             if _fits(m.event, m.edition, m.year, m.year_role) is not False:
                 continue
@@ -169,7 +167,10 @@ def edition_year_mismatch(ctx: RuleContext) -> Iterator[Hit]:
         held = _held_year(source)
         right = m.event.year_edition(held) if held is not None else None  # type: ignore[attr-defined]
         honours = m.event.film_year_offset  # type: ignore[attr-defined]
-        when = f"held in {actual}" + (f", honouring {actual + honours}" if honours else "")
+        when = (
+            f"held in {actual}" + (f", honouring {actual + honours}" if honours else "")
+            if actual is not None else "not held in that year"
+        )
         evidence = [ctx.evidence(m.span, "claim")]
         if source.year_span is not None and source.year_span != m.span:
             evidence.append(ctx.evidence(source.year_span, "context"))
