@@ -16,6 +16,8 @@ use a year given to the same event elsewhere, or stay silent):
   13, 2011, at the 53rd X";
 - an appositive naming the year: "the 2011 ceremony, the 83rd X", "X's 2011
   edition, its 64th";
+- a year-named mention of the same event earlier in the sentence: "At the
+  2011 Berlinale, the festival's 61st edition, ...";
 - "the following year's edition" after a dated mention of the same event.
 
 **Held and honoured years.** A year introduced as what an award honours
@@ -46,7 +48,7 @@ def _re() -> dict[str, regex.Pattern[str]]:
     """The patterns, compiled on first use (never at import)."""
     c = lambda p: regex.compile(p, regex.VERBOSE | regex.IGNORECASE)  # noqa: E731
     return {
-        "comma_free": regex.compile(r"^[^,;:.!?\"“”()]*$"),
+        "comma_free": regex.compile(r"^[^,;:.!?\"“”]*$"),
         "paren_open": c(r"^\s*\(\s*$"),
         # ", held in", ", which took place on", ", staged at Wembley on", " (held in"
         "held": c(r"""^\s*[,(]?\s*(?:which\s+|that\s+|and\s+)?(?:was\s+|were\s+|is\s+|are\s+|being\s+)?
@@ -235,7 +237,24 @@ def _festival_mentions(ctx: RuleContext) -> list[Mention]:
             m = _year_named(ctx, c, about)
             if m is not None:
                 out.append(m)
-    return _resolve_following(ctx, [m for m in out if m is not None])
+    return _resolve_following(ctx, _same_sentence_years([m for m in out if m is not None]))
+
+
+def _same_sentence_years(mentions: list[Mention]) -> list[Mention]:
+    """An undated edition takes the year of a year-named mention of the same event
+    earlier in its sentence: "At the 2011 Berlinale, the festival's 61st edition, ..."."""
+    from dataclasses import replace
+
+    named: dict[tuple[int, str], Mention] = {}
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        if m.edition is None and m.year is not None:
+            named.setdefault((m.sentence, m.key), m)
+        elif m.edition and m.year is None and (m.sentence, m.key) in named:
+            y = named[(m.sentence, m.key)]
+            m = replace(m, year=y.year, year_from=y.name, year_span=y.year_span, year_role="either")
+        out.append(m)
+    return out
 
 
 def _edition_mention(ctx: RuleContext, c, about: bool) -> Mention | None:
