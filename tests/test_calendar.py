@@ -40,6 +40,25 @@ KNOWN = [
     ("Edinburgh International Film Festival", 74, 2021),
     ("Sydney Film Festival", 68, 2021),
     ("Shanghai International Film Festival", 13, 2010), ("Shanghai International Film Festival", 16, 2013),
+    # quoted sources in data/events.json (issue 11)
+    ("Cannes Film Festival", 1, 1946), ("Cannes Film Festival", 3, 1949), ("Cannes Film Festival", 64, 2011),
+    ("Venice International Film Festival", 36, 1979), ("Venice International Film Festival", 78, 2021),
+    ("Berlinale", 1, 1951), ("Tokyo International Film Festival", 1, 1985),
+    ("Tokyo International Film Festival", 22, 2009),
+    ("Karlovy Vary International Film Festival", 29, 1994), ("Karlovy Vary International Film Festival", 55, 2021),
+    ("International Film Festival Rotterdam", 1, 1972), ("International Film Festival Rotterdam", 50, 2021),
+    ("Palm Springs International Film Festival", 33, 2022),
+    ("British Academy Film Awards", 1, 1949), ("British Academy Film Awards", 2, 1949),
+    ("Academy Awards", 2, 1930), ("Academy Awards", 3, 1930), ("Academy Awards", 6, 1934),
+    ("Golden Globe Awards", 1, 1944),
+    ("Grammy Awards", 1, 1959), ("Grammy Awards", 2, 1959), ("Grammy Awards", 53, 2011),
+    ("Tony Awards", 65, 2011), ("Tony Awards", 74, 2021),
+    ("Eurovision Song Contest", 56, 2011), ("Eurovision Song Contest", 65, 2021),
+    ("Brit Awards", 1, 1977), ("Brit Awards", 2, 1982),
+    ("Super Bowl", 1, 1967), ("Super Bowl", 45, 2011),
+    ("Tour de France", 1, 1903), ("Tour de France", 13, 1919), ("Tour de France", 98, 2011),
+    ("FIFA World Cup", 1, 1930), ("FIFA World Cup", 20, 2014), ("Rugby World Cup", 7, 2011),
+    ("Winter Olympics", 21, 2010), ("Summer Olympics", 30, 2012),
 ]
 
 
