@@ -116,7 +116,7 @@ def _phrasings():
 
     def following(e, n, y):
         prior = n - 1
-        return (f"It opened the {ordinal(prior)} {e.name} in {_month(e)} {y - e._every(y)}. "
+        return (f"It opened the {ordinal(prior)} {e.name} in {_month(e)} {e.edition_year(prior)}. "
                 f"Its sequel closed the following year's edition, the {ordinal(n)} {e.name}.")
 
     return [
@@ -175,8 +175,10 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 if name == "word-ordinal" and word_ordinal(n) is None:
                     continue
-                if name == "following-year" and n - 1 < e.first_edition:
-                    continue
+                if name == "following-year" and (
+                    n - 1 < e.first_edition or (e.edition_year(n - 1) or 0) + e._every(y) != y
+                ):
+                    continue  # "the following year's" needs the previous edition a year before
                 row = counts[(e.kind, name)]
                 right = template(e, n, y)
                 row[2] += 1

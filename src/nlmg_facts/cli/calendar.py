@@ -38,16 +38,16 @@ def run(args: argparse.Namespace) -> int:
         for path in args.check:
             report = check_calendar_file(Path(path))
             lines.append(report)
-        write_output("\n".join(lines), None)
+        write_output("\n".join(lines) + "\n", None)
         return 0
     config = load_config(args.config, use_config=not args.no_config)
     cal = load_calendar(extra_paths=tuple(config.calendars))
     if args.name is None:
         events = sorted(cal, key=lambda e: (e.kind, e.name))
         if args.format == "json":
-            write_output(json.dumps([_summary(e) for e in events], indent=2, ensure_ascii=False), None)
+            write_output(json.dumps([_summary(e) for e in events], indent=2, ensure_ascii=False) + "\n", None)
         else:
-            write_output("\n".join(_summary_line(e) for e in events) + f"\n{len(events)} events.", None)
+            write_output("\n".join(_summary_line(e) for e in events) + f"\n{len(events)} events.\n", None)
         return 0
     found = cal.candidates(args.name)
     if not found:
@@ -56,9 +56,9 @@ def run(args: argparse.Namespace) -> int:
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else "; see `nlmg-facts calendar`"
         raise UsageError(f"no event called {args.name!r} in the calendar{hint}")
     if args.format == "json":
-        write_output(json.dumps([_detail(e) for e in found], indent=2, ensure_ascii=False), None)
+        write_output(json.dumps([_detail(e) for e in found], indent=2, ensure_ascii=False) + "\n", None)
     else:
-        write_output("\n\n".join(_detail_text(e) for e in found), None)
+        write_output("\n\n".join(_detail_text(e) for e in found) + "\n", None)
     return 0
 
 
