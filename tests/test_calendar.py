@@ -79,6 +79,7 @@ KNOWN = [
     ("Laurence Olivier Awards", 1, 1976), ("Locarno Film Festival", 10, 1957),
     ("Locarno Film Festival", 20, 1967), ("London Film Critics' Circle Awards", 30, 2010),
     ("NAACP Image Awards", 38, 2007), ("Fantastic Fest", 1, 2005), ("Hollywood Film Awards", 20, 2016),
+    ("Golden Horse Awards", 1, 1962), ("Golden Horse Awards", 5, 1967), ("Golden Horse Awards", 11, 1973),
 ]
 
 
