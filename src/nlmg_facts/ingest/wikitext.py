@@ -83,6 +83,11 @@ def template_key(name: str) -> str:
     return key.removeprefix("template:").strip()
 
 
+def _param_key(name) -> str:
+    """A parameter's name as the data file spells it: trimmed, lower case (underscores kept)."""
+    return str(name).strip().casefold()
+
+
 # ------------------------------------------------------------------ results
 
 
@@ -186,7 +191,7 @@ class _Params:
             vs = offsets[id(p.value)]
             raw = str(p.value)
             if p.showkey:
-                self.named[template_key(str(p.name))] = (raw.strip(), vs, vs + len(raw))
+                self.named[_param_key(p.name)] = (raw.strip(), vs, vs + len(raw))
             else:
                 self.positional.append((raw.strip(), vs, vs + len(raw)))
 
@@ -238,7 +243,7 @@ def template_values(name: str, tpl, start: int, end: int, offsets: dict[int, int
             # {{film date|2013|9|6|TIFF|2013|10|18|UK}}: one (y, m, d, place) group per release.
             i = first
             while params.pos(i) is not None:
-                group = [params.pos(i + k) for k in range(3) if params.pos(i + k) is not None]
+                group = [params.pos(i + k) for k in range(3) if params.pos(i + k) is not None and params.pos(i + k)[0]]
                 if params.int_at(i) is None:
                     break
                 v = _ymd_value(params, i, name, group[0][1], group[-1][2])
@@ -246,12 +251,12 @@ def template_values(name: str, tpl, start: int, end: int, offsets: dict[int, int
                     out.append(v)
                 i += step
             return out
-        v = _ymd_value(params, first, name, start, end)
+        v = _ymd_value(params, first, name, start, end, spec.get("event"))
         if v is not None:
             out.append(v)
         also = spec.get("also")
         if also and params.pos(also["first"]) is not None:
-            ps = [params.pos(also["first"] + k) for k in range(3) if params.pos(also["first"] + k) is not None]
+            ps = [params.pos(also["first"] + k) for k in range(3) if params.pos(also["first"] + k) is not None and params.pos(also["first"] + k)[0]]
             w = _ymd_value(params, also["first"], name, ps[0][1], ps[-1][2], also["role"])
             if w is not None:
                 out.append(w)
@@ -515,7 +520,7 @@ class _Walker:
     def read_infobox(self, name: str, box: tuple[str, dict], node, pos: int, end: int, depth: int) -> None:
         domain, table = box
         self.mask(pos, end, "break")
-        named = {template_key(str(q.name)): q for q in node.params if q.showkey}
+        named = {_param_key(q.name): q for q in node.params if q.showkey}
         for q in node.params:
             vs = self.offsets[id(q.value)]
             ve = vs + len(str(q.value))
@@ -523,7 +528,7 @@ class _Walker:
             self._refs_in_code(q.value, vs, True, depth + 1)
             if not q.showkey:
                 continue
-            key = template_key(str(q.name))
+            key = _param_key(q.name)
             spec = table.get(key)
             if spec is None or not str(q.value).strip():
                 continue
@@ -560,7 +565,7 @@ class _Walker:
                             out.extend(self.field_values(param.value, self.offsets[id(param.value)], spec))
                 else:
                     out.extend(v for v in template_values(name, sub, pos, pos + sl, self.offsets)
-                               if v.kind == kind and v.role is None)
+                               if v.kind == kind and v.role in (None, spec["event"]))
             pos += sl
         if out:
             return out

@@ -1,0 +1,133 @@
+"""Infobox rules (NLMG-I): the infobox of a wikitext article against its own prose."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from ..models import Severity
+from ..models.claims import DurationValue
+from .compare import (
+    Interval,
+    clusters,
+    date_ordinal_interval,
+    describe_attribute,
+    format_number,
+    overlaps,
+    quantity_interval,
+    superseded,
+    upper_first,
+    where,
+)
+from .context import RuleContext
+from .registry import Hit, rule
+
+#: Duration units in minutes, so "1 hour 43 minutes" compares with "103 minutes".
+_MINUTES = {"minute": 1.0, "hour": 60.0, "day": 1440.0, "week": 10080.0, "month": 43830.0, "year": 525960.0}
+
+
+def _interval(c) -> Interval | None:
+    if c.kind == "date":
+        return date_ordinal_interval(c.value) if c.value.resolved else None
+    if c.kind in ("money", "count"):
+        return quantity_interval(c.value)
+    if c.kind == "duration" and isinstance(c.value, DurationValue):
+        k = _MINUTES[c.value.unit]
+        return (c.value.low * k, c.value.high * k)
+    return None
+
+
+def _unit(c) -> str:
+    """Only figures in the same unit are compared (a budget in pounds and one in dollars are not)."""
+    return c.value.currency if c.kind == "money" else ""
+
+
+def _shown(c) -> str:
+    """How a claim is named in a message: its text, or its value where the text is template markup."""
+    if not any(ch in c.text for ch in "|{}"):
+        return c.text
+    if c.kind == "date":
+        return c.value.iso
+    if c.kind == "money":
+        return f"{c.value.currency} {format_number(c.value.stated)}"
+    if c.kind == "count":
+        return format_number(c.value.stated) + (f" {c.value.noun}" if c.value.noun else "")
+    return c.text
+
+
+def _normal(c) -> str:
+    if c.kind == "date":
+        return c.value.iso
+    if c.kind in ("money", "count"):
+        return f"{_unit(c)}{format_number(c.value.stated)}"
+    return " ".join(c.text.split()).casefold()
+
+
+@rule("NLMG-I001", "infobox-prose-conflict", Severity.ERROR)
+def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
+    """An infobox value that the article's prose contradicts.
+
+    **What it does**
+    Takes each recognised infobox field of a wikitext article (birth and death
+    dates, founding and release dates, budget, gross, runtime, page count,
+    population...; ``data/infoboxes.json`` maps infobox parameters to the same
+    attribute keys the prose claims get) and compares it with the prose claims
+    of the same key, kind and currency. A prose claim conflicts when its range
+    overlaps none of the field's values, with the usual precision: "1895" agrees
+    with "April 11, 1895" and "more than 60,000" with 65,000. A field listing
+    several values (a film released at a festival and then in cinemas) agrees
+    with a prose claim matching any of them. Prose values the text marks as
+    superseded ("originally scheduled for") are left out.
+
+    **Why it matters**
+    The infobox is the most read, most copied statement of an article's key
+    facts, and it is edited apart from the prose: one is updated, the other
+    keeps the old value, and readers and databases take the infobox's word.
+
+    **Example**
+    Flagged:
+        {{Infobox person | birth_date = {{birth date|1931|4|4}} }}
+        Ann Lee was born on 4 April 1932 in Leeds.
+    Corrected:
+        {{Infobox person | birth_date = {{birth date|1932|4|4}} }}
+        Ann Lee was born on 4 April 1932 in Leeds.
+    """
+    if not ctx.infobox_claims:
+        return
+    hint = "Check the infobox value and the prose against their sources and correct the one that is wrong."
+    sentences = ctx.doc.sentences
+    fields: dict[tuple[str, str, str], list] = defaultdict(list)
+    for c in ctx.infobox_claims:
+        if c.attribute.known and _interval(c) is not None:
+            fields[(c.attribute.key, c.kind, _unit(c))].append(c)
+    for (key, kind, unit), box in fields.items():
+        prose = [
+            p for p in ctx.by_key.get(key, [])
+            if p.kind == kind and _unit(p) == unit and sentences[p.sentence].section == "body"
+            and _interval(p) is not None
+        ]
+        runs = clusters(prose, _interval)
+        # Only prose that states the fact one way: where the prose itself gives several
+        # values the key is shared by several facts (or the prose conflicts, NLMG-D001/M001).
+        # Superseded values count here (an "originally" value that the infobox keeps is
+        # agreement), but a run of superseded values alone is not the prose's word.
+        if len(runs) != 1:
+            continue
+        boxes = [(b, _interval(b)) for b in box]
+        if any(overlaps(_interval(p), biv) for p in runs[0].items for _, biv in boxes):
+            continue
+        current = [p for p in runs[0].items if not superseded(ctx, p)]
+        if not current:
+            continue
+        p = current[0]
+        iv = _interval(p)
+        # Quote the infobox value nearest to the prose value.
+        b = min(boxes, key=lambda x: min(abs(x[1][0] - iv[1]), abs(iv[0] - x[1][1])))[0]
+        what = upper_first(describe_attribute(b.attribute))
+        yield Hit(
+            message=f"{what} given as {_shown(b)} in the infobox and as {p.text} in {where(p.sentence)}",
+            hint=hint,
+            evidence=[ctx.claim_evidence(b, "infobox value"), ctx.claim_evidence(p, "prose claim")],
+            claims=sorted({b.id, *(c.id for c in runs[0].items)}),
+            key=(key, _normal(b), _normal(p)),
+        )
