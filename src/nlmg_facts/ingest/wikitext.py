@@ -57,7 +57,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return {
         # Constructs mwparserfromhell leaves as text because they are unclosed or stray.
         "stray": regex.compile(
-            r"\{\{|\}\}|\[\[|\]\]|\[(?=(?i:https?:|ftp:)?//)|'{2,}|(?i:</?ref\b[^<>]{0,500}>)|__[A-Z]{2,30}__|^[*#:;]+|^-{4,}",
+            r"\{\{|\}\}|\[\[|\]\]|\[(?=(?i:https?:|ftp:)?//)|'{2,}|__[A-Z]{2,30}__|^[*#:;]+|^-{4,}"
+            r"|</?(?P<tag>[A-Za-z][A-Za-z0-9]{0,30})\b[^<>\n]{0,500}?/?>",
             regex.MULTILINE,
         ),
         "attr": regex.compile(
@@ -71,6 +72,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         "year": regex.compile(r"(?<!\d)(?P<year>1[0-9]{3}|20[0-9]{2})(?!\d)"),
         "int": regex.compile(r"^\s*(\d{1,4})\s*$"),
+        "heading": regex.compile(r"^=[^\n]*=[^\S\n]*$", regex.MULTILINE),
+        "list_start": regex.compile(r"^[^\S\n]*(?:\{\{\s*(?i:reflist|references)\b|<references\b)", regex.MULTILINE),
+        "table_edge": regex.compile(r"^[^\S\n]*(?:(?P<open>\{\|)|(?P<close>\|\}))", regex.MULTILINE),
+        # Something under a node that makes or uses a reference (the walk descends only there).
+        "has_ref": regex.compile(r"<ref|\{\{\s*(?:r|ref name|sfn[pm]?)\s*\|", regex.IGNORECASE),
         "ext_open": regex.compile(r"\[(?=(?i:https?:|ftp:)?//)"),
         "ref_open": regex.compile(r"<ref(?=[\s>])[^<>]{0,500}?(?<!/)>", regex.IGNORECASE),
         "ref_close": regex.compile(r"</ref\s*>", regex.IGNORECASE),
@@ -375,6 +381,11 @@ class _Walker:
                 self.mask(m.start() + keep, m.end())
             elif tok[0] in "*#:;-" and m.start() > 0 and text[m.start() - 1] != "\n":
                 continue  # a list mark only at a line start (the pattern's ^ is per line)
+            elif m["tag"] is not None and m["tag"].lower() in self.t["hidden_tags"] and not tok.startswith("</"):
+                # An extension tag the parser left as text (its content broke it): hide to its end.
+                close = text.lower().find("</" + m["tag"].lower(), m.end())
+                end = len(text) if close == -1 else text.find(">", close) + 1 or len(text)
+                self.mask(m.start(), end, "break" if _is_block(text, m.start(), end) else "markup")
             else:
                 self.mask(m.start(), m.end(), "break" if tok[0] in "*#:;-" else "markup")
 
@@ -422,8 +433,7 @@ class _Walker:
         """The references anywhere under ``node``, at their exact offsets."""
         if depth >= _MAX_DEPTH:
             return
-        s = str(node)
-        if "<ref" not in s.lower() and "{{" not in s[1:]:
+        if not _patterns()["has_ref"].search(str(node), 1):
             return
         for code, cpos in _children(node, pos, self.offsets):
             self._refs_in_code(code, cpos, body, depth + 1)
@@ -804,27 +814,25 @@ def wikitext_layout(text: str) -> WikiLayout:
     import mwparserfromhell
     from mwparserfromhell import nodes as N
 
-    tree = mwparserfromhell.parse(neutralise_unclosed(text), skip_style_tags=False)
+    # Emphasis quotes are left to the walk (MediaWiki's own rule, per run of quotes): the
+    # parser's style tags span lines and swallow links and references when unbalanced.
+    tree = mwparserfromhell.parse(neutralise_unclosed(text), skip_style_tags=True)
     walker = _Walker(text)
-    # The body ends at the first back-matter heading, else at the reference list.
+    # The body ends at the first back-matter heading line, else at the reference list
+    # (by line, so a heading the parser folded into an unclosed construct still counts).
     boundary = None
-    pos = 0
-    starts = []
-    for node in tree.nodes:
-        starts.append(pos)
-        if boundary is None and isinstance(node, N.Heading) and _back_heading(str(node.title)):
-            boundary = pos
-        pos += len(str(node))
+    for m in _patterns()["heading"].finditer(text):
+        if _back_heading(m.group()):
+            boundary = m.start()
+            break
     if boundary is None:
-        for node, start in zip(tree.nodes, starts):
-            if _is_block(text, start, start + len(str(node))) and (
-                (isinstance(node, N.Template) and template_key(str(node.name)).startswith(("reflist", "references")))
-                or (isinstance(node, N.Tag) and str(node.tag).strip().lower() == "references")
-            ):
-                boundary = _line_start(text, start)
-                break
-    for node, start in zip(tree.nodes, starts):
-        walker.node(node, start, boundary is None or start < boundary, 0)
+        m = _patterns()["list_start"].search(text)
+        boundary = m.start() if m is not None else None
+    pos = 0
+    for node in tree.nodes:
+        pos = walker.node(node, pos, boundary is None or pos < boundary, 0)
+    for start, end in _tables(text):
+        walker.mask(start, end, "break")  # tables the parser read as text: never prose
     base = _finish(text, boundary, walker.masks, walker.refs)
     return WikiLayout(
         body=base.body, back_matter=base.back_matter, masks=base.masks, markers=base.markers,
@@ -832,5 +840,18 @@ def wikitext_layout(text: str) -> WikiLayout:
     )
 
 
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
+def _tables(text: str) -> list[tuple[int, int]]:
+    """Spans of ``{|`` ... ``|}`` tables paired by line (they nest), for tables the parser left as text."""
+    if "{|" not in text:
+        return []
+    stack: list[int] = []
+    out: list[tuple[int, int]] = []
+    for m in _patterns()["table_edge"].finditer(text):
+        if m["open"] is not None:
+            stack.append(m.start())
+        elif stack:
+            start = stack.pop()
+            if not stack:
+                end = text.find("\n", m.end())
+                out.append((start, len(text) if end == -1 else end))
+    return out

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import Iterator
+
+import regex
 
 from ..models import Severity
 from ..models.claims import DurationValue
@@ -72,12 +75,14 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
     dates, founding and release dates, budget, gross, runtime, page count,
     population...; ``data/infoboxes.json`` maps infobox parameters to the same
     attribute keys the prose claims get) and compares it with the prose claims
-    of the same key, kind and currency. A prose claim conflicts when its range
-    overlaps none of the field's values, with the usual precision: "1895" agrees
-    with "April 11, 1895" and "more than 60,000" with 65,000. A field listing
-    several values (a film released at a festival and then in cinemas) agrees
-    with a prose claim matching any of them. Prose values the text marks as
-    superseded ("originally scheduled for") are left out.
+    of the same key, kind and currency, with the usual precision: "1895"
+    agrees with "April 11, 1895" and "more than 60,000" with 65,000. A field
+    listing several values (a film released at a festival, then in cinemas)
+    agrees with prose matching any of them. When no prose value of the key
+    agrees with the field, the field conflicts with the lead's value (the lead
+    restates the subject's key facts) or, outside the lead, with prose that
+    states the fact one way (all its values agree). Values the text marks as
+    superseded ("originally scheduled for") are not quoted as the prose's word.
 
     **Why it matters**
     The infobox is the most read, most copied statement of an article's key
@@ -100,26 +105,28 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
     for c in ctx.infobox_claims:
         if c.attribute.known and _interval(c) is not None:
             fields[(c.attribute.key, c.kind, _unit(c))].append(c)
+    lead_end = _lead_end(ctx.doc.text, ctx.doc.body.start)
     for (key, kind, unit), box in fields.items():
         prose = [
             p for p in ctx.by_key.get(key, [])
             if p.kind == kind and _unit(p) == unit and sentences[p.sentence].section == "body"
             and _interval(p) is not None
         ]
-        runs = clusters(prose, _interval)
-        # Only prose that states the fact one way: where the prose itself gives several
-        # values the key is shared by several facts (or the prose conflicts, NLMG-D001/M001).
-        # Superseded values count here (an "originally" value that the infobox keeps is
-        # agreement), but a run of superseded values alone is not the prose's word.
-        if len(runs) != 1:
-            continue
         boxes = [(b, _interval(b)) for b in box]
-        if any(overlaps(_interval(p), biv) for p in runs[0].items for _, biv in boxes):
+        # Any prose value that agrees with the infobox settles it: the fact is restated
+        # consistently (other values of the key are other facts, or NLMG-D001/M001's business).
+        if not prose or any(overlaps(_interval(p), biv) for p in prose for _, biv in boxes):
             continue
-        current = [p for p in runs[0].items if not superseded(ctx, p)]
-        if not current:
+        current = [p for p in prose if not superseded(ctx, p)]
+        lead = [p for p in current if p.span.start < lead_end]
+        # The lead restates the subject's key facts; elsewhere, only prose that states the
+        # fact one way is trusted to be about the same fact.
+        if lead:
+            p = lead[0]
+        elif current and len(clusters(current, _interval)) == 1:
+            p = current[0]
+        else:
             continue
-        p = current[0]
         iv = _interval(p)
         # Quote the infobox value nearest to the prose value.
         b = min(boxes, key=lambda x: min(abs(x[1][0] - iv[1]), abs(iv[0] - x[1][1])))[0]
@@ -128,6 +135,17 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
             message=f"{what} given as {_shown(b)} in the infobox and as {p.text} in {where(p.sentence)}",
             hint=hint,
             evidence=[ctx.claim_evidence(b, "infobox value"), ctx.claim_evidence(p, "prose claim")],
-            claims=sorted({b.id, *(c.id for c in runs[0].items)}),
+            claims=sorted({b.id, p.id}),
             key=(key, _normal(b), _normal(p)),
         )
+
+
+def _lead_end(text: str, body_start: int) -> int:
+    """Where the lead (the prose before the first section heading) ends."""
+    m = _heading().search(text, body_start)
+    return len(text) if m is None else m.start()
+
+
+@functools.cache
+def _heading() -> regex.Pattern[str]:
+    return regex.compile(r"^=[^\n]*=[^\S\n]*$", regex.MULTILINE)
