@@ -100,6 +100,6 @@ def _stated(values, fields, field_sentence: dict[int, int]) -> list[StatedValue]
             out.append(StatedValue(
                 span=Span(start=v.start, end=v.end), kind=v.kind, value=v.value, source="infobox",
                 template=v.template, infobox=f.infobox, param=f.param, domain=f.domain, event=f.event,
-                qualifiers=f.qualifiers, sentence=field_sentence.get(f.start),
+                qualifiers=f.qualifiers, sentence=field_sentence.get(f.start), subject_names=f.subject_names,
             ))
     return out

@@ -124,6 +124,7 @@ class InfoboxField:
     event: str
     qualifiers: dict[str, str]
     values: list[TemplateValue] = field(default_factory=list)
+    subject_names: list[str] = field(default_factory=list)  # the infobox's name parameters, plain text
 
 
 @dataclass(slots=True)
@@ -531,6 +532,11 @@ class _Walker:
         domain, table = box
         self.mask(pos, end, "break")
         named = {_param_key(q.name): q for q in node.params if q.showkey}
+        names = []
+        for key in infobox_data()["subject_params"]:
+            q = named.get(key)
+            if q is not None and (plain := " ".join(q.value.strip_code().split())):
+                names.append(plain)
         for q in node.params:
             vs = self.offsets[id(q.value)]
             ve = vs + len(str(q.value))
@@ -554,7 +560,7 @@ class _Walker:
             if values:
                 self.infobox.append(InfoboxField(
                     infobox=name, domain=domain, param=key, start=fs, end=fe, value_start=vs, value_end=ve,
-                    kind=spec["kind"], event=spec["event"], qualifiers=quals, values=values,
+                    kind=spec["kind"], event=spec["event"], qualifiers=quals, values=values, subject_names=names,
                 ))
 
     def field_values(self, wikicode, vs: int, spec: dict) -> list[TemplateValue]:

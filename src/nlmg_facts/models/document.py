@@ -65,6 +65,7 @@ class StatedValue(Model):
     event: str | None = Field(None, description="The event the markup itself names (infobox field, 'birth' in death date and age).")
     qualifiers: dict[str, str] = Field(default_factory=dict)
     sentence: int | None = None
+    subject_names: list[str] = Field(default_factory=list, description="Infobox only: how it names the subject.")
 
 
 class Document(Model):

@@ -9,7 +9,7 @@ from typing import Iterator
 import regex
 
 from ..models import Severity
-from ..models.claims import DurationValue
+from ..models.claims import THIS_WORK, DurationValue
 from .compare import (
     Interval,
     clusters,
@@ -81,8 +81,8 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
     agrees with prose matching any of them. When no prose value of the key
     agrees with the field, the field conflicts with the lead's value (the lead
     restates the subject's key facts) or, outside the lead, with prose that
-    states the fact one way (all its values agree). Values the text marks as
-    superseded ("originally scheduled for") are not quoted as the prose's word.
+    states the fact one way (all its values agree and are not marked as
+    superseded, "originally scheduled for").
 
     **Why it matters**
     The infobox is the most read, most copied statement of an article's key
@@ -106,9 +106,10 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
         if c.attribute.known and _interval(c) is not None:
             fields[(c.attribute.key, c.kind, _unit(c))].append(c)
     lead_end = _lead_end(ctx.doc.text, ctx.doc.body.start)
+    about = _about_subject(ctx)
     for (key, kind, unit), box in fields.items():
         prose = [
-            p for p in ctx.by_key.get(key, [])
+            p for p in about.get(key, [])
             if p.kind == kind and _unit(p) == unit and sentences[p.sentence].section == "body"
             and _interval(p) is not None
         ]
@@ -118,7 +119,7 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
         if not prose or any(overlaps(_interval(p), biv) for p in prose for _, biv in boxes):
             continue
         current = [p for p in prose if not superseded(ctx, p)]
-        lead = [p for p in current if p.span.start < lead_end]
+        lead = sorted((p for p in prose if p.span.start < lead_end), key=lambda c: c.span.start)
         # The lead restates the subject's key facts; elsewhere, only prose that states the
         # fact one way is trusted to be about the same fact.
         if lead:
@@ -138,6 +139,41 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
             claims=sorted({b.id, p.id}),
             key=(key, _normal(b), _normal(p)),
         )
+
+
+def _about_subject(ctx: RuleContext) -> dict[str, list]:
+    """Prose claims about the article's subject by the infobox's key: ``this-work``, or a
+    subject the infobox names ("Allan Dwan was born..." -> allan-dwan; "Andre Kirk Agassi"
+    for an infobox named Andre Agassi: first and last words)."""
+    names = {n for v in ctx.doc.stated if v.source == "infobox" for n in v.subject_names}
+    ends = {(w[0], w[-1]) for n in names if (w := _words(n))}
+    out: dict[str, list] = defaultdict(list)
+    for key, claims in ctx.by_key.items():
+        subject = claims[0].attribute.subject
+        if subject == THIS_WORK:
+            out[key].extend(claims)
+            continue
+        w = subject.split("-")
+        if w and (w[0], w[-1]) in ends:
+            out[THIS_WORK + key[len(subject):]].extend(claims)
+    # "a 1996 film" is the first release, which is what an infobox's release field gives.
+    for key in [k for k in out if "scope=first" in k]:
+        out[_first_scope().sub("", key).replace("[]", "")].extend(out[key])
+    return out
+
+
+@functools.cache
+def _first_scope() -> regex.Pattern[str]:
+    return regex.compile(r"(?<=\[)scope=first,|,?scope=first(?=[,\]])")
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in _non_word().split(name.casefold().replace("'", "").replace("’", "")) if w]
+
+
+@functools.cache
+def _non_word() -> regex.Pattern[str]:
+    return regex.compile(r"[^\w]+")
 
 
 def _lead_end(text: str, body_start: int) -> int:
