@@ -8,10 +8,11 @@ from typing import Iterable, Iterator
 
 from pydantic import TypeAdapter
 
-from ..models import Attribute, Claim, Document
+from ..models import CLAIM_KINDS, Attribute, Claim, Document
 from .base import Extractor, Mention, claim_id
 
 _CLAIM = TypeAdapter(Claim)
+_ALL_KINDS = frozenset(CLAIM_KINDS)
 
 
 def _extractors() -> list[Extractor]:
@@ -111,7 +112,8 @@ def _claims(doc: Document, view: Document) -> list[Claim]:
     events: dict[int, str] = {}
     for v in doc.stated:
         if v.source == "template":
-            mentions.append(Mention(v.kind, v.span.start, v.span.end, v.value, priority=10))
+            # (a template may state two values, the second within the first's span: both kept)
+            mentions.append(Mention(v.kind, v.span.start, v.span.end, v.value, priority=10, coexists_with=_ALL_KINDS))
             if v.event:
                 events[v.span.start] = v.event
     claims: list[Claim] = []
