@@ -3,7 +3,7 @@
 Run: python benchmarks/bench_wikitext.py [--corpus DIR ...] [--baseline REF] [--repeat N]
 
 ``--corpus`` (repeatable) names folders of real ``*.wiki`` articles (searched
-recursively); the wikitext fixtures of ``tests/fixtures`` are always read.
+recursively); the wikitext fixtures of ``tests/fixtures/formats`` are always read.
 
 1. **Readers**: every ``.wiki`` file and the bundled article converted to
    wikitext (its body, then ``== References ==`` and its reference list), read
@@ -56,7 +56,7 @@ _NUMBER = regex.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(
 
 
 def wiki_files(corpora: list[Path]) -> list[Path]:
-    files = sorted(FIXTURES.rglob("*.wiki"))
+    files = sorted((FIXTURES / "formats").rglob("*.wiki"))
     for c in corpora:
         files.extend(sorted(c.rglob("*.wiki")))
     seen, out = set(), []
@@ -169,7 +169,7 @@ def compare_readers(inputs: list[tuple[str, str]], baseline, repeat: int) -> int
         s_diff = sum(1 for a, b in zip(old["sentences"], new["sentences"]) if a != b) + abs(
             len(old["sentences"]) - len(new["sentences"])
         )
-        same_claims = len(set(old["claims"]) & set(new["claims"]))
+        same_claims = sum((Counter(old["claims"]) & Counter(new["claims"])).values())
         lost = sorted(set(old["findings"]) - set(new["findings"]))
         lost_total += len(lost)
         print(

@@ -18,7 +18,6 @@ from .compare import (
     format_number,
     overlaps,
     quantity_interval,
-    superseded,
     upper_first,
     where,
 )
@@ -78,11 +77,12 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
     of the same key, kind and currency, with the usual precision: "1895"
     agrees with "April 11, 1895" and "more than 60,000" with 65,000. A field
     listing several values (a film released at a festival, then in cinemas)
-    agrees with prose matching any of them. When no prose value of the key
-    agrees with the field, the field conflicts with the lead's value (the lead
-    restates the subject's key facts) or, outside the lead, with prose that
-    states the fact one way (all its values agree and are not marked as
-    superseded, "originally scheduled for").
+    agrees with prose matching any of them, and the fact stated for a region
+    ("first published in England on ...") agrees too. When no prose value of
+    the key agrees with the field, the field conflicts with the lead's value
+    nearest to it (the lead restates the subject's key facts) or, without one
+    in the lead, with prose that states the fact one way (all its values
+    agree). Only dates whose year the text states are compared.
 
     **Why it matters**
     The infobox is the most read, most copied statement of an article's key
@@ -108,29 +108,31 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
     lead_end = _lead_end(ctx.doc.text, ctx.doc.body.start)
     about = _about_subject(ctx)
     for (key, kind, unit), box in fields.items():
-        prose = [
-            p for p in about.get(key, [])
-            if p.kind == kind and _unit(p) == unit and sentences[p.sentence].section == "body"
-            and _interval(p) is not None
-        ]
+        def comparable(p) -> bool:
+            return (
+                p.kind == kind and _unit(p) == unit and sentences[p.sentence].section == "body"
+                and _interval(p) is not None and _stated(p)
+            )
+
+        prose = [p for p in about.get(key, []) if comparable(p)]
+        # Agreement is looked for more widely: the same fact stated for a region ("first
+        # published in England on ...") agrees with an infobox that gives no region.
+        regional = [p for p in about.get(key + _REGIONAL, []) if comparable(p)]
         boxes = [(b, _interval(b)) for b in box]
         # Any prose value that agrees with the infobox settles it: the fact is restated
         # consistently (other values of the key are other facts, or NLMG-D001/M001's business).
-        if not prose or any(overlaps(_interval(p), biv) for p in prose for _, biv in boxes):
+        if not prose or any(overlaps(_interval(p), biv) for p in (*prose, *regional) for _, biv in boxes):
             continue
-        current = [p for p in prose if not superseded(ctx, p)]
-        lead = sorted((p for p in prose if p.span.start < lead_end), key=lambda c: c.span.start)
-        # The lead restates the subject's key facts; elsewhere, only prose that states the
-        # fact one way is trusted to be about the same fact.
-        if lead:
-            p = lead[0]
-        elif current and len(clusters(current, _interval)) == 1:
-            p = current[0]
-        else:
+        lead = [p for p in prose if p.span.start < lead_end]
+        # The lead restates the subject's key facts; elsewhere only prose that states the
+        # fact one way (all its values agree) is trusted to be about the same fact. The
+        # value quoted is the one nearest the infobox's: the one that restates it.
+        if not lead and len(clusters(prose, _interval)) != 1:
             continue
+        p = min(lead or prose, key=lambda c: (_distance(_interval(c), boxes), c.span.start))
         iv = _interval(p)
         # Quote the infobox value nearest to the prose value.
-        b = min(boxes, key=lambda x: min(abs(x[1][0] - iv[1]), abs(iv[0] - x[1][1])))[0]
+        b = min(boxes, key=lambda x: _distance(iv, [x]))[0]
         what = upper_first(describe_attribute(b.attribute))
         yield Hit(
             message=f"{what} given as {_shown(b)} in the infobox and as {p.text} in {where(p.sentence)}",
@@ -139,6 +141,20 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
             claims=sorted({b.id, p.id}),
             key=(key, _normal(b), _normal(p)),
         )
+
+
+#: The key suffix under which ``_about_subject`` files claims that differ only by a region.
+_REGIONAL = "+region"
+
+
+def _stated(c) -> bool:
+    """A date whose year the text states (not one taken from context, nor a relative one)."""
+    return c.kind != "date" or (c.value.year_source == "stated" and c.value.relative is None)
+
+
+def _distance(iv: Interval, boxes) -> float:
+    """How far an interval lies from the nearest of the infobox values (0 when they overlap)."""
+    return min(max(0.0, biv[0] - iv[1], iv[0] - biv[1]) for _, biv in boxes)
 
 
 def _about_subject(ctx: RuleContext) -> dict[str, list]:
@@ -159,6 +175,8 @@ def _about_subject(ctx: RuleContext) -> dict[str, list]:
     # "a 1996 film" is the first release, which is what an infobox's release field gives.
     for key in [k for k in out if "scope=first" in k]:
         out[_first_scope().sub("", key).replace("[]", "")].extend(out[key])
+    for key in [k for k in out if "[region=" in k and "," not in k]:
+        out[key[: key.index("[")] + _REGIONAL].extend(out[key])
     return out
 
 
