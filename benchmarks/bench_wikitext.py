@@ -1,9 +1,14 @@
 """Wikitext: the mwparserfromhell reader against the previous one, infobox fields, infobox-vs-prose conflicts.
 
-Run: python benchmarks/bench_wikitext.py [--corpus DIR ...] [--baseline REF] [--repeat N]
+Run: python benchmarks/bench_wikitext.py [--corpus DIR ...] [--dump FILE.xml.bz2 ...] [--baseline REF] [--repeat N]
 
 ``--corpus`` (repeatable) names folders of real ``*.wiki`` articles (searched
-recursively); the wikitext fixtures of ``tests/fixtures/formats`` are always read.
+recursively); ``--dump`` (repeatable) a MediaWiki XML export (``.xml`` or
+``.xml.bz2``), whose articles with an infobox are read (redirects skipped); the
+wikitext fixtures of ``tests/fixtures/formats`` are always read. The figures in
+the README use the shortened enwiki dump of
+``UWPCE-PythonCert/Python300-SystemDevelopmentWithPython-Spring-2014``
+(``week-05/serialization_XML/examples/data/enwiki-latest-pages-articles1.xml-p000000010p000010000-shortened.bz2``).
 
 1. **Readers**: every ``.wiki`` file and the bundled article converted to
    wikitext (its body, then ``== References ==`` and its reference list), read
@@ -64,6 +69,24 @@ def wiki_files(corpora: list[Path]) -> list[Path]:
         if f.resolve() not in seen:
             seen.add(f.resolve())
             out.append(f)
+    return out
+
+
+def dump_articles(path: Path) -> list[tuple[str, str]]:
+    """(title, wikitext) of each article with an infobox in a MediaWiki XML export."""
+    import bz2
+    import xml.etree.ElementTree as ET
+
+    out = []
+    with (bz2.open(path) if path.suffix == ".bz2" else path.open("rb")) as f:
+        for _, el in ET.iterparse(f):
+            if el.tag.rsplit("}", 1)[-1] != "page":
+                continue
+            title = el.findtext("./{*}title") or ""
+            text = el.findtext("./{*}revision/{*}text") or ""
+            if not text.lstrip().upper().startswith("#REDIRECT") and "{{infobox" in text.lower():
+                out.append((title, text))
+            el.clear()
     return out
 
 
@@ -301,6 +324,7 @@ def injections(inputs: list[tuple[str, str]]) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", action="append", type=Path, default=[], help="folder of real *.wiki articles")
+    ap.add_argument("--dump", action="append", type=Path, default=[], help="MediaWiki XML export (.xml or .xml.bz2)")
     ap.add_argument("--baseline", default="main", help="git ref of the hand-written reader (default main)")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-compare", action="store_true", help="skip the reader comparison")
@@ -308,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     files = wiki_files(args.corpus)
     inputs = [(str(f.relative_to(ROOT)) if f.is_relative_to(ROOT) else f.name, f.read_text(encoding="utf-8"))
               for f in files]
+    for dump in args.dump:
+        inputs.extend(dump_articles(dump))
     print(f"{len(inputs)} wikitext articles\n")
     if not args.no_compare:
         baseline = legacy_layout(args.baseline)
