@@ -20,7 +20,8 @@ the README use the shortened enwiki dump of
    the new is "lost".
 2. **Infobox fields** recognised per infobox domain (``data/infoboxes.json``).
 3. **Injected conflicts**: for each infobox field whose fact the prose restates
-   (a prose claim of the same attribute key that agrees), two copies: the
+   (a prose claim of the same attribute key, about the subject as NLMG-I001
+   reads it, that agrees), two copies: the
    infobox value altered (a date's year +3, a figure x1.5) and, separately,
    the agreeing prose value altered the same way. Found = a new finding
    (fingerprint absent from the unmodified article) with an evidence span on
@@ -260,7 +261,8 @@ def _found(report, baseline_fps: set[str], lo: int, hi: int, code: str | None) -
 
 def injections(inputs: list[tuple[str, str]]) -> tuple[int, int]:
     from nlmg_facts.rules.compare import overlaps
-    from nlmg_facts.rules.infobox import _interval, _unit
+    from nlmg_facts.rules.context import RuleContext
+    from nlmg_facts.rules.infobox import _about_subject, _interval, _unit
 
     print("## 3. Injected infobox-vs-prose conflicts; 4. false errors on the unmodified articles\n")
     config = Config(root=ROOT, input_format="wikitext")
@@ -281,14 +283,15 @@ def injections(inputs: list[tuple[str, str]]) -> tuple[int, int]:
             rows.append(f"| {name} | unmodified | NLMG-I001 | {f.message} |")
         sections = doc.sentences
         box = [c for c in claims if sections[c.sentence].section == "infobox"]
-        prose = [c for c in claims if sections[c.sentence].section == "body"]
+        # Prose about the subject by the infobox's keys, as the rule reads it.
+        about = _about_subject(RuleContext(doc=doc, claims=claims))
         for b in box:
             biv = _interval(b)
             if biv is None:
                 continue
             agreeing = [
-                p for p in prose
-                if p.attribute.key == b.attribute.key and p.kind == b.kind and _unit(p) == _unit(b)
+                p for p in about.get(b.attribute.key, [])
+                if sections[p.sentence].section == "body" and p.kind == b.kind and _unit(p) == _unit(b)
                 and (piv := _interval(p)) is not None and overlaps(piv, biv)
             ]
             if not agreeing:

@@ -224,3 +224,12 @@ def test_prose_giving_the_key_several_values_outside_the_lead_is_left_alone():
         "== History ==\nThe mill was founded in 1904. The bakery was founded in 1911.\n"
     )
     assert i001(text)[1] == []
+
+
+def test_a_value_marked_as_the_first_restates_the_infobox_outside_the_lead():
+    text = (
+        "{{Infobox company\n| name = Brightwell\n| founded = 1920\n}}\nBrightwell makes soup.\n\n"
+        "== History ==\nBrightwell was originally founded in 1918. The bakery was founded in 1911.\n"
+    )
+    (hit,) = i001(text)[1]
+    assert "given as 1920 in the infobox and as 1918" in hit.message

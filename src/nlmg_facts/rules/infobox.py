@@ -79,10 +79,12 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
     listing several values (a film released at a festival, then in cinemas)
     agrees with prose matching any of them, and the fact stated for a region
     ("first published in England on ...") agrees too. When no prose value of
-    the key agrees with the field, the field conflicts with the lead's value
-    nearest to it (the lead restates the subject's key facts) or, without one
-    in the lead, with prose that states the fact one way (all its values
-    agree). Only dates whose year the text states are compared.
+    the key agrees with the field (a date whose year comes from context
+    counts), the field conflicts with the nearest prose value that restates
+    it: in the lead, or marked as the first ("originally formed in 1918");
+    without one, with prose that states the fact one way (all its values
+    agree). Only dates whose year the text states
+    are quoted against the infobox.
 
     **Why it matters**
     The infobox is the most read, most copied statement of an article's key
@@ -107,29 +109,33 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
             fields[(c.attribute.key, c.kind, _unit(c))].append(c)
     lead_end = _lead_end(ctx.doc.text, ctx.doc.body.start)
     about = _about_subject(ctx)
+    rules = _rule_data()
     for (key, kind, unit), box in fields.items():
         def comparable(p) -> bool:
             return (
                 p.kind == kind and _unit(p) == unit and sentences[p.sentence].section == "body"
-                and _interval(p) is not None and _stated(p)
+                and _interval(p) is not None
             )
 
-        prose = [p for p in about.get(key, []) if comparable(p)]
-        # Agreement is looked for more widely: the same fact stated for a region ("first
-        # published in England on ...") agrees with an infobox that gives no region.
-        regional = [p for p in about.get(key + _REGIONAL, []) if comparable(p)]
+        # Agreement is looked for widely: any prose value of the key (a date whose year
+        # comes from context too), and the fact stated for a region ("first published in
+        # England on ...") for an infobox that gives none. Any agreement settles it: the
+        # fact is restated consistently (other values of the key are other facts, or
+        # NLMG-D001/M001's business).
+        pool = [p for p in (*about.get(key, []), *about.get(key + _REGIONAL, [])) if comparable(p)]
         boxes = [(b, _interval(b)) for b in box]
-        # Any prose value that agrees with the infobox settles it: the fact is restated
-        # consistently (other values of the key are other facts, or NLMG-D001/M001's business).
-        if not prose or any(overlaps(_interval(p), biv) for p in (*prose, *regional) for _, biv in boxes):
+        if not pool or any(overlaps(_interval(p), biv) for p in pool for _, biv in boxes):
             continue
-        lead = [p for p in prose if p.span.start < lead_end]
-        # The lead restates the subject's key facts; elsewhere only prose that states the
-        # fact one way (all its values agree) is trusted to be about the same fact. The
-        # value quoted is the one nearest the infobox's: the one that restates it.
-        if not lead and len(clusters(prose, _interval)) != 1:
+        # Quoted against the infobox: values the text states (its year too) that restate
+        # the infobox's fact: in the lead, or marked as the first ("originally formed in
+        # 1918"); else the prose value, if the prose states the fact one way.
+        prose = [p for p in about.get(key, []) if comparable(p) and _stated(p)]
+        restating = [
+            p for p in prose if p.span.start < lead_end or _first_cue(ctx.doc, p, rules["first_cues"])
+        ]
+        if not restating and (not prose or len(clusters(prose, _interval)) != 1):
             continue
-        p = min(lead or prose, key=lambda c: (_distance(_interval(c), boxes), c.span.start))
+        p = min(restating or prose, key=lambda c: (_distance(_interval(c), boxes), c.span.start))
         iv = _interval(p)
         # Quote the infobox value nearest to the prose value.
         b = min(boxes, key=lambda x: _distance(iv, [x]))[0]
@@ -145,6 +151,22 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
 
 #: The key suffix under which ``_about_subject`` files claims that differ only by a region.
 _REGIONAL = "+region"
+
+
+@functools.cache
+def _rule_data() -> dict:
+    from ..ingest.wikitext import infobox_data
+
+    d = infobox_data()["prose_comparison"]
+    return {"first_cues": tuple(d["first_cues"])}
+
+
+def _first_cue(doc, c, cues: tuple[str, ...]) -> bool:
+    """Does the claim's clause mark it as the first occurrence ("originally formed in 1918")?"""
+    sentence = doc.sentences[c.sentence].span
+    before = doc.text[max(sentence.start, c.span.start - 80) : c.span.start].casefold()
+    clause = regex.split(r"[;:,]", before)[-1]
+    return any(regex.search(rf"\b{regex.escape(cue)}\b", clause) for cue in cues)
 
 
 def _stated(c) -> bool:
