@@ -39,6 +39,14 @@ _MAX_DEPTH = 40
 
 
 @cache
+def _nodes():
+    """mwparserfromhell's node classes (imported on first use, not with the package)."""
+    from mwparserfromhell import nodes
+
+    return nodes
+
+
+@cache
 def infobox_data() -> dict:
     return json.loads(resources.files("nlmg_facts.data").joinpath("infoboxes.json").read_text("utf-8"))
 
@@ -345,7 +353,7 @@ class _Walker:
         return pos + len(str(wikicode))
 
     def node(self, node, pos: int, body: bool, depth: int) -> int:
-        from mwparserfromhell import nodes as N
+        N = _nodes()
 
         s = str(node)
         end = pos + len(s)
@@ -374,7 +382,8 @@ class _Walker:
     def stray(self, lo: int, hi: int) -> None:
         """Text: prose, but for unclosed or stray markup mwparserfromhell leaves as text."""
         text = self.text
-        if not any(c in text[lo:hi] for c in "{}[]'<_*#:;-"):  # most text: no scan
+        seg = text[lo:hi]
+        if not any(c in seg for c in "{}[]'<_*#:;-"):  # most text: no scan
             return
         for m in _patterns()["stray"].finditer(text, lo, hi):
             tok = m.group()
@@ -453,7 +462,7 @@ class _Walker:
             self._refs_in_code(code, cpos, body, depth + 1)
 
     def _refs_in_code(self, wikicode, pos: int, body: bool, depth: int) -> None:
-        from mwparserfromhell import nodes as N
+        N = _nodes()
 
         for sub in wikicode.nodes:
             sl = len(str(sub))
@@ -473,8 +482,8 @@ class _Walker:
     def template(self, node, pos: int, end: int, body: bool, depth: int) -> None:
         name = template_key(str(node.name))
         t = self.t
-        _template_offsets(node, pos, self.offsets)
         if name in t["transparent"]:
+            _template_offsets(node, pos, self.offsets)
             k = t["transparent"][name]
             positional = [q for q in node.params if not q.showkey]
             if len(positional) >= k:
@@ -507,7 +516,10 @@ class _Walker:
             return
         if name in t["date_styles"]:
             self.date_style = self.date_style or t["date_styles"][name]
-        values = template_values(name, node, pos, end, self.offsets)
+        values = []
+        if name in markup_data()["wikitext"]["value_templates"]:
+            _template_offsets(node, pos, self.offsets)
+            values = template_values(name, node, pos, end, self.offsets)
         if values:
             self.values.extend(values)
             since = len(self.masks)
@@ -516,6 +528,7 @@ class _Walker:
             return
         box = _infobox_index().get(name)
         if box is not None:
+            _template_offsets(node, pos, self.offsets)
             self.read_infobox(name, box, node, pos, end, depth)
             return
         self.hide(node, pos, end, body, depth)
@@ -526,7 +539,7 @@ class _Walker:
             self._definitions(code, cpos, 0)
 
     def _definitions(self, wikicode, pos: int, depth: int) -> None:
-        from mwparserfromhell import nodes as N
+        N = _nodes()
 
         for sub in wikicode.nodes:
             sl = len(str(sub))
@@ -580,7 +593,7 @@ class _Walker:
 
     def field_values(self, wikicode, vs: int, spec: dict) -> list[TemplateValue]:
         """Typed values of one infobox field: its value templates, else its plain text."""
-        from mwparserfromhell import nodes as N
+        N = _nodes()
 
         kind = spec["kind"]
         out: list[TemplateValue] = []
@@ -701,7 +714,7 @@ def _template_offsets(node, pos: int, offsets: dict[int, int]) -> None:
 
 def _children(node, pos: int, offsets: dict[int, int]):
     """(wikicode, start offset) of each child of ``node`` that can hold prose or references."""
-    from mwparserfromhell import nodes as N
+    N = _nodes()
 
     s = str(node)
     if isinstance(node, N.Template):
@@ -767,7 +780,7 @@ def _plain_values(text: str, lo: int, hi: int, wikicode, spec: dict) -> list[Tem
 
 def _markup_spans(wikicode, pos: int) -> list[tuple[int, int]]:
     """Spans of refs, comments, templates and tags in a field value (link brackets too): not its text."""
-    from mwparserfromhell import nodes as N
+    N = _nodes()
 
     out = []
     for sub in wikicode.nodes:
@@ -836,7 +849,7 @@ def neutralise_unclosed(text: str) -> str:
 def wikitext_layout(text: str) -> WikiLayout:
     """Masks, markers, references, template values and infobox fields of a wikitext article."""
     import mwparserfromhell
-    from mwparserfromhell import nodes as N
+    N = _nodes()
 
     # Emphasis quotes are left to the walk (MediaWiki's own rule, per run of quotes): the
     # parser's style tags span lines and swallow links and references when unbalanced.
