@@ -135,7 +135,8 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
         ]
         if not restating and (not prose or len(clusters(prose, _interval)) != 1):
             continue
-        p = min(restating or prose, key=lambda c: (_distance(_interval(c), boxes), c.span.start))
+        # The value quoted is the stated one nearest the infobox's: the one meant to restate it.
+        p = min(prose, key=lambda c: (_distance(_interval(c), boxes), c.span.start))
         iv = _interval(p)
         # Quote the infobox value nearest to the prose value.
         b = min(boxes, key=lambda x: _distance(iv, [x]))[0]
