@@ -32,6 +32,7 @@ the README use the shortened enwiki dump of
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import importlib.util
 import statistics
@@ -190,8 +191,10 @@ def compare_readers(inputs: list[tuple[str, str]], baseline, repeat: int) -> int
         new = summary(text, name)
         tot_old += old_ms
         tot_new += new_ms
-        s_diff = sum(1 for a, b in zip(old["sentences"], new["sentences"]) if a != b) + abs(
-            len(old["sentences"]) - len(new["sentences"])
+        # sentences only in one reader's list (an edit script, so one extra sentence is one)
+        s_diff = sum(
+            1 for line in difflib.unified_diff(old["sentences"], new["sentences"], lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))
         )
         same_claims = sum((Counter(old["claims"]) & Counter(new["claims"])).values())
         lost = sorted(set(old["findings"]) - set(new["findings"]))
