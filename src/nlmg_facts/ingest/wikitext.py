@@ -439,11 +439,14 @@ class _Walker:
             block = _is_block(self.text, pos, end)
         kind: MaskKind = "break" if block else "markup"
         since = len(self.masks)
-        self._refs_inside(node, pos, body, depth)
+        self._refs_inside(node, pos, body, depth, end)
         self.mask_around(pos, end, kind, since)
 
     def mask_around(self, start: int, end: int, kind: MaskKind, since: int) -> None:
         """Mask ``[start, end)`` but for the references masked since ``since`` (their notes stay notes)."""
+        if since == len(self.masks):
+            self.mask(start, end, kind)
+            return
         inner = sorted((s, e) for s, e, _ in self.masks[since:])
         pos = start
         for s, e in inner:
@@ -452,11 +455,14 @@ class _Walker:
             pos = max(pos, e)
         self.mask(pos, end, kind)
 
-    def _refs_inside(self, node, pos: int, body: bool, depth: int) -> None:
+    def _refs_inside(self, node, pos: int, body: bool, depth: int, end: int | None = None) -> None:
         """The references anywhere under ``node``, at their exact offsets."""
         if depth >= _MAX_DEPTH:
             return
-        if not _patterns()["has_ref"].search(str(node), 1):
+        # (the node's text is the original text at its offsets: searched in place, no copy)
+        if end is None:
+            end = pos + len(str(node))
+        if not _patterns()["has_ref"].search(self.text, pos + 1, end):
             return
         for code, cpos in _children(node, pos, self.offsets):
             self._refs_in_code(code, cpos, body, depth + 1)
@@ -523,7 +529,7 @@ class _Walker:
         if values:
             self.values.extend(values)
             since = len(self.masks)
-            self._refs_inside(node, pos, body, depth)
+            self._refs_inside(node, pos, body, depth, end)
             self.mask_around(pos, end, "markup", since)
             return
         box = _infobox_index().get(name)
