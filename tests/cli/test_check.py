@@ -138,7 +138,7 @@ def test_a_missing_default_sources_directory_exits_2(tmp_path):
     (tmp_path / ".git").mkdir()
     result = nlmg(tmp_path, "check", "--no-config")
     assert result.returncode == 2
-    assert "sources/: no such file or directory" in result.stderr
+    assert "no PATH given and sources/ (the default) does not exist" in result.stderr
 
 
 # ------------------------------------------------------------------ selection
