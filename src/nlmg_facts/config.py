@@ -118,9 +118,11 @@ def split_selectors(values: list[str] | tuple[str, ...] | None) -> tuple[str, ..
                 continue
             norm = part.upper() if part.upper().startswith(("NLMG", "ALL")) else part
             if not regex.match(_SELECTOR, norm):
+                from .suppress import suggest_known
+
                 raise UsageError(
-                    f"bad rule selector {part!r}: use a code prefix like NLMG-D or NLMG-D001, "
-                    "ALL, or a rule name"
+                    f"bad rule selector {part!r}{suggest_known(part)}: use a code prefix like "
+                    "NLMG-D or NLMG-D001, ALL, or a rule name"
                 )
             out.append(norm)
     return tuple(out)

@@ -97,9 +97,25 @@ def _selects(selector: str, code: str, name: str) -> bool:
 
 def suggest(selector: str, codes: Sequence[str], names: Sequence[str]) -> str:
     """`` (did you mean NLMG-D001?)`` for a selector close to a known code or name, else ``""``."""
-    pool = list(codes) if selector.upper().startswith("NLMG") else list(names)
+    selector = selector.strip()
+    if selector.upper().startswith("NLMG"):
+        families = sorted({c[:6] for c in codes})
+        if len(selector) <= 6:  # a family prefix: list the families there are
+            return f" (the families are {', '.join(families)})"
+        pool = list(codes)
+        selector = selector.upper()
+    else:
+        pool = list(names)
     close = difflib.get_close_matches(selector, pool, n=1, cutoff=0.6)
     return f" (did you mean {close[0]}?)" if close else ""
+
+
+def suggest_known(selector: str) -> str:
+    """:func:`suggest` against every registered rule."""
+    from .rules.registry import all_rules
+
+    rules = all_rules()
+    return suggest(selector, [r.code for r in rules], [r.name for r in rules])
 
 
 def apply_inline(

@@ -121,14 +121,22 @@ def active_rules(config) -> list[ActiveRule]:
     load_plugins(config.plugins, config.root)
     rules = all_rules()
     by_name = {r.name: r for r in rules}
+    from ..suppress import suggest
+
+    codes, names = [r.code for r in rules], [r.name for r in rules]
     for selector in (*config.select, *config.ignore, *config.cli_select, *config.cli_ignore):
         if not any(_specificity(selector, r) for r in rules):
-            raise UsageError(f"rule selector {selector!r} matches no rule (see `nlmg-facts rules`)")
+            raise UsageError(
+                f"rule selector {selector!r} matches no rule{suggest(selector, codes, names)} "
+                "(see `nlmg-facts rules`)"
+            )
     overrides: dict[str, Severity] = {}
     for key, level in config.severity.items():
         spec = by_name.get(key) or next((r for r in rules if r.code == key.upper()), None)
         if spec is None:
-            raise UsageError(f"severity: unknown rule {key!r} (see `nlmg-facts rules`)")
+            raise UsageError(
+                f"severity: unknown rule {key!r}{suggest(key, codes, names)} (see `nlmg-facts rules`)"
+            )
         overrides[spec.code] = Severity(level)
     enabled = {r.code for r in rules}
     enabled = _layer(enabled, rules, config.select, config.ignore)
