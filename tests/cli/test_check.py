@@ -338,7 +338,7 @@ def test_an_inline_ignore_silences_the_finding_and_an_unknown_code_warns(project
     assert result.returncode == 0, result.stdout
     assert "NLMG-Z905" not in result.stdout and "(1 ignored inline)" in result.stdout
     shown = nlmg(project, "check", "--show-suppressed")
-    assert "[ignored: ignored: <!-- nlmg-facts: ignore NLMG-Z905 --> at 1:30]" in shown.stdout
+    assert "[ignored: <!-- nlmg-facts: ignore NLMG-Z905 --> at 1:30]" in shown.stdout
     _add(project, "owl.txt", "<!-- nlmg-facts: ignore NLMG-Z095 -->\n" + ERRS)
     result = nlmg(project, "check")
     assert result.returncode == 1

@@ -104,7 +104,7 @@ def test_inline_ignored_findings_are_hidden_unless_asked_for(report):
     assert "NLMG-Z902" not in render(report)
     assert render(report).splitlines()[-1].endswith("(1 ignored inline, 1 unreadable).")
     shown = render(report, TextOptions(show_suppressed=True))
-    assert "NLMG-Z902 marker DOUBTWORD found [ignored: ignored: <!-- nlmg-facts: ignore NLMG-Z902 --> at 3:1]" in shown
+    assert "NLMG-Z902 marker DOUBTWORD found [ignored: <!-- nlmg-facts: ignore NLMG-Z902 --> at 3:1]" in shown
 
 
 def test_quiet_prints_one_line_per_unreviewed_finding_and_no_summary(report):

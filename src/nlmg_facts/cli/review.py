@@ -257,6 +257,8 @@ def _record(
 def _tell_problems(report: Report) -> int:
     """Unreadable articles and crashes on stderr; their exit code (decisions still count)."""
     for doc in report.documents:
+        for warning in doc.warnings:
+            print(f"nlmg-facts: warning: {warning}", file=sys.stderr)
         if not doc.ok and not doc.internal_errors:
             print(f"nlmg-facts: error: {doc.error}", file=sys.stderr)
         for err in doc.internal_errors:

@@ -79,8 +79,10 @@ def short_fingerprints(report: Report, least: int = SHORT_FINGERPRINT) -> dict[s
 def _finding(path: str, f: Finding, short: str, opts: TextOptions, paint: _Paint) -> list[str]:
     ev = f.evidence[0]
     status = ""
-    if f.suppression is not None:
-        status = f" [{_suppressed_word(f)}: {f.suppression.status}: {f.suppression.reason}]"
+    if f.suppression is not None and f.suppression.status == "ignored":
+        status = f" [ignored: {f.suppression.reason}]"
+    elif f.suppression is not None:
+        status = f" [reviewed: {f.suppression.status}: {f.suppression.reason}]"
     head = f"{paint('1', f'{path}:{ev.line}:{ev.column}:')} {paint.severity(f.severity)} {paint('1', f.code)}"
     if opts.quiet:
         return [f"{head} {f.message} {paint('2', f'[{short}]')}"]
@@ -95,10 +97,6 @@ def _finding(path: str, f: Finding, short: str, opts: TextOptions, paint: _Paint
         if e.context:
             lines.append(f"      | {e.context}")
     return lines
-
-
-def _suppressed_word(f: Finding) -> str:
-    return "ignored" if f.suppression is not None and f.suppression.status == "ignored" else "reviewed"
 
 
 def _shown(f: Finding, opts: TextOptions) -> bool:
