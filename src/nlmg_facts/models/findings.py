@@ -94,6 +94,9 @@ class Summary(Model):
     stale: int = 0
     unreadable: int = 0
     internal_errors: int = Field(0, description="Rules or stages that crashed (exit code 3).")
+    baseline: int = Field(
+        0, description="Findings left out because they were already there at --baseline-commit."
+    )
 
 
 class DocumentReport(Model):
@@ -111,6 +114,9 @@ class DocumentReport(Model):
     warnings: list[str] = Field(
         default_factory=list,
         description="Problems that do not stop the check (an inline ignore naming no rule).",
+    )
+    baseline_hidden: int = Field(
+        0, description="Findings left out because they were already there at --baseline-commit."
     )
     summary: Summary = Field(default_factory=Summary)
 
