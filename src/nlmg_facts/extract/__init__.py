@@ -16,9 +16,9 @@ _CLAIM = TypeAdapter(Claim)
 
 def _extractors() -> list[Extractor]:
     # Imported lazily so a slow or broken extractor module shows up where used.
-    from . import dates, editions, numeric, rankings
+    from . import ages, dates, editions, numeric, rankings
 
-    return [dates.extract, editions.extract, rankings.extract, numeric.extract]
+    return [dates.extract, editions.extract, rankings.extract, numeric.extract, ages.extract]
 
 
 #: Kept mentions are filed in blocks of this many characters for overlap queries.
@@ -99,6 +99,7 @@ def _extract_document(doc: Document) -> list[Claim]:
 
 def _claims(doc: Document, view: Document) -> list[Claim]:
     from .attributes import attribute_for
+    from .lifespans import split_lifespans
 
     # Marked-up input (wikitext, Markdown): extractors read the text with its
     # markup blanked, same offsets; a mention overlapping markup is dropped so a
@@ -107,10 +108,12 @@ def _claims(doc: Document, view: Document) -> list[Claim]:
     for extractor in _extractors():
         mentions.extend(m for m in extractor(view) if not doc.overlaps_markup(m.start, m.end))
     claims: list[Claim] = []
-    for m in resolve_overlaps(mentions):
+    kept, forced = split_lifespans(view, resolve_overlaps(mentions))
+    for m in kept:
         sentence = doc.sentence_at(m.start)
         if sentence is None or sentence.section != "body":
             continue
+        known = forced.get((m.start, m.end))
         claims.append(
             _CLAIM.validate_python(
                 {
@@ -120,7 +123,11 @@ def _claims(doc: Document, view: Document) -> list[Claim]:
                     "span": {"start": m.start, "end": m.end},
                     "sentence": sentence.index,
                     "value": m.value,
-                    "attribute": attribute_for(view, sentence, m),
+                    "attribute": attribute_for(
+                        view, sentence, m,
+                        event=known.event if known else None,
+                        named_before=known.named_before if known else None,
+                    ),
                 }
             )
         )

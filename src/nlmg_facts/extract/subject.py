@@ -28,7 +28,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "copula": re.compile(
             r"\s*,?\s+(?:is|was|are|were|has\s+been|had\s+been)\s+"
-            r"(?:(?:an?|the|one\s+of\s+the|one\s+of)\s+)?(?=\S)"
+            r"(?:an?|the|one\s+of\s+the|one\s+of)\s+(?=\S)"
         ),
         "paren": re.compile(r"\s*\(([^()]*)\)"),
         "alias": re.compile(r"\b(?:née|nee|born|also\s+known\s+as|known\s+as|formerly)\s+((?:[A-Z][\w'’.\-]*\s*){1,4})"),

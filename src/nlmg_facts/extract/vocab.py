@@ -137,7 +137,9 @@ class Domains:
     def fits(self, event: str, subject_type: str | None) -> bool:
         """Can ``event`` be a fact of a subject of this type? (No type known: a work, as before.)"""
         allowed = self.applies_to(event)
-        return allowed is None or (subject_type or "work") in allowed
+        if subject_type in (None, "other"):
+            subject_type = "work"
+        return allowed is None or subject_type in allowed
 
     def one_time(self, event: str) -> bool:
         spec = self.events.get(event)

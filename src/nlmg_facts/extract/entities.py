@@ -1,0 +1,290 @@
+"""Which entity a claim belongs to: the article subject, a named relative, a work, a company.
+
+A claim belongs to the entity its clause is about. The clause's subject is
+read at the start of the main clause before the mention (after an opening
+adverbial, a semicolon, ", and" or ", but"):
+
+- a pronoun of the article subject (he/she/it, from ``ArticleSubject``), its
+  name or a short form ("Doe", "the club", "the company"): the article
+  subject (``this-work``);
+- a possessive and a relation word ("his wife Jane Smith", "her brother
+  Paul"): the named relative; without a name the subject is unclear;
+- a possessive and any other noun ("her memoir", "its stadium"): something
+  of the subject's, unnamed, so unclear;
+- another proper name ("Tom Brown", "Sevilla"): that entity.
+
+Unclear subjects leave the claim unkeyed: no finding is better than a
+conflated one. A work article's own events (release, premiere, ...) keep the
+builder's reading: their sentences name cast and crew as grammatical subjects
+("Romanek shot the film in 2009") while the fact is the work's.
+
+Acquisitions, mergers, sales and other events with a ``party`` qualifier are
+keyed by both parties: the subject is the acquirer, the party the entity
+acquired ("X acquired Y", "Y was acquired by X", "X's acquisition of Y").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from ..models.claims import THIS_WORK
+from .vocab import domains, phrase_tokens, tokens
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .attributes import _Builder
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_NOT_NAMES = frozenset(
+    "the a an in on at by after during before since for from following when while as it its "
+    "this that these those there then however although though he she they his her their "
+    "with without under over between among about according despite upon".split()
+)
+#: Words that may sit inside a proper name.
+_CONNECTORS = frozenset({"of", "de", "du", "van", "von", "der", "la", "le", "&", "and", "the", "da", "di", "y"})
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        "clause_join": re.compile(r"(?:;|,\s*(?:and|but|while|whereas)\b|\s(?:and|but)\s+(?=(?:he|she|it|they)\b))", re.IGNORECASE),
+        "lead": re.compile(r"[\s,;:\-–—]*(?:(?:and|but|then|later|also|subsequently|eventually)\s+)*"),
+        "passive": re.compile(r"\s*by\s+", re.IGNORECASE),
+        "was": re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE),
+        "of": re.compile(r"\s*of\s+", re.IGNORECASE),
+        "obj_lead": re.compile(r"\s*(?:(?:the|a|an|its|his|her|their|rival|fellow|local)\s+){0,2}"),
+        "possessive": re.compile(r"(?P<name>(?:[A-Z][\w.&'’\-]*\s+){0,4}[A-Z][\w.&\-]*)['’]s?\s+$"),
+        "slug": re.compile(r"[^\w]+"),
+    }
+
+
+def _slug(text: str) -> str:
+    return _patterns()["slug"].sub("-", text.lower().replace("’", "").replace("'", "")).strip("-_")
+
+
+def _name_at(text: str, pos: int) -> tuple[int, int] | None:
+    """A proper name starting at ``pos`` (capitalised words and connectors), as offsets."""
+    start = end = None
+    for s, e, w in tokens(text[pos : pos + 120]):
+        raw = text[pos + s : pos + e]
+        if start is not None and text[pos + end_rel : pos + s].strip(" ") not in ("", ".", "-", "&"):
+            break
+        if raw[:1].isupper():
+            if start is None:
+                start = s
+            end, end_rel = e, e
+            continue
+        if start is not None and w in _CONNECTORS and w != "and":
+            end_rel = e
+            continue
+        break
+    if start is None or end is None:
+        return None
+    return pos + start, pos + end
+
+
+def is_article(ctx, text: str) -> bool:
+    """Is this name one of the article subject's names (full name, surname, "the club")?"""
+    subject = ctx.subject
+    if subject is None:
+        return False
+    toks = phrase_tokens(text)
+    if not toks:
+        return False
+    for name in subject.names:
+        n = phrase_tokens(name)
+        if n and (toks == n or (len(n) > 1 and toks[: len(n)] == n)):
+            return True
+    return False
+
+
+def clause_subject(b: "_Builder") -> tuple[str, str | None] | None:
+    """('article', None), ('entity', name), ('unclear', None) or None (nothing said)."""
+    s, ctx = b.s, b.ctx
+    rel0 = b.m0 - s.start
+    text = s.text
+    starts = [0]
+    if s.leading_end is not None and s.leading_end - s.start < rel0:
+        starts = [s.leading_end + 1 - s.start]
+    starts += [m.end() for m in _patterns()["clause_join"].finditer(text, 0, rel0)]
+    for pos in reversed(starts):
+        got = _subject_at(ctx, text, pos, rel0, [(c0 - s.start, c1 - s.start) for c0, c1, _ in s.events])
+        if got is not None:
+            return got
+    return None
+
+
+def _subject_at(ctx, text: str, pos: int, limit: int, b_sentence_events=()) -> tuple[str, str | None] | None:
+    lead = _patterns()["lead"].match(text, pos)
+    pos = lead.end() if lead else pos
+    toks = tokens(text[pos:limit])
+    if not toks:
+        return None
+    first = toks[0][2]
+    subject = ctx.subject
+    pronouns = set(subject.pronouns) if subject else set()
+    if first in pronouns and first not in _POSSESSIVES:
+        return ("article", None)
+    if first in _POSSESSIVES:
+        rel = domains().relations
+        for _, e, w in toks[1:4]:
+            if w in rel:
+                name = _name_at(text, pos + e + (1 if text[pos + e : pos + e + 1] in ",( " else 0))
+                if name is None and text[pos + e : pos + e + 2] == ", ":
+                    name = _name_at(text, pos + e + 2)
+                if name is not None:
+                    return ("entity", text[name[0] : name[1]])
+                return ("unclear", None)
+        # "her memoir", "its stadium": something of the subject's, not the subject
+        if first in pronouns and len(toks) > 1:
+            return ("unclear", None)
+        return None
+    if subject is not None:
+        for short in subject.names:
+            st = phrase_tokens(short)
+            if st and st[0] in _DETERMINERS and tuple(t for _, _, t in toks[: len(st)]) == st:
+                return ("article", None)
+    if first in _NOT_NAMES:
+        return None
+    name = _name_at(text, pos)
+    if name is None or name[0] != pos + toks[0][0]:
+        return None
+    surface = text[name[0] : name[1]]
+    if pos == 0 and " " not in surface and _is_event_word(b_sentence_events, name):
+        return None  # "Revenue rose by 8%": a sentence-initial event word, not a name
+    after = text[name[1] : name[1] + 3]
+    if not (after[:1] in (" ", "(", ",") ):
+        return None
+    if is_article(ctx, surface):
+        return ("article", None)
+    return ("entity", surface)
+
+
+def _is_event_word(events, name: tuple[int, int]) -> bool:
+    return any(c0 < name[1] and name[0] < c1 for c0, c1 in events)
+
+
+def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
+    """Settle the subject of ``b``'s mention; False when it is unclear (leave unkeyed)."""
+    ctx = b.ctx
+    typ = ctx.subject_type
+    if b.named_before is not None:
+        name = _name_before(b.s.text, b.named_before - b.s.start)
+        if name is None:
+            return False
+        if is_article(ctx, name):
+            b.subject, b.subject_text = THIS_WORK, None
+        else:
+            b.subject, b.subject_text = _slug(name), name
+        return True
+    if b.subject != THIS_WORK:
+        if b.subject_text and is_article(ctx, b.subject_text):
+            b.subject, b.subject_text = THIS_WORK, None
+        return True
+    if (typ in (None, "work", "other")) and domains().fits(event, "work") and b.m.kind != "age":
+        return True  # a work's own production and release facts: the builder's reading stands
+    found = clause_subject(b)
+    if found is not None:
+        what, name = found
+        if what == "unclear":
+            return False
+        if what == "entity" and name:
+            b.subject, b.subject_text = _slug(name), name
+    if quals.get("party") == "passive":
+        _passive_parties(b, quals)
+    return True
+
+
+def _name_before(text: str, rel: int) -> str | None:
+    """The proper name ending just before ``rel`` ("Tom Brown" in "Tom Brown (1901–1980)")."""
+    head = text[:rel].rstrip()
+    toks = tokens(head)
+    words: list[tuple[int, int]] = []
+    for s, e, w in reversed(toks):
+        raw = head[s:e]
+        if words and head[e : words[-1][0]].strip(" ") not in ("", ".", "-"):
+            break
+        if raw[:1].isupper() or (words and w in _CONNECTORS and w != "and"):
+            words.append((s, e))
+            continue
+        break
+    while words and head[words[-1][0] : words[-1][1]].lower() in _CONNECTORS:
+        words.pop()
+    if not words:
+        return None
+    return head[words[-1][0] : words[0][1]]
+
+
+def party(b: "_Builder", event: str) -> str | None:
+    """The other party of a repeatable event: the name after its word ("joined Sevilla").
+
+    "Y was acquired by X": the party is Y (the clause's subject) and the
+    subject X; see ``_passive_parties``.
+    """
+    s = b.s
+    cue = _event_cue_span(b)
+    if cue is None:
+        return None
+    c0, c1 = cue[0] - s.start, cue[1] - s.start
+    text = s.text
+    if _patterns()["passive"].match(text, c1) and _patterns()["was"].search(text, 0, c0):
+        return "passive"
+    pos = c1
+    m = _patterns()["of"].match(text, pos)  # "acquisition of Y"
+    if m:
+        pos = m.end()
+    m = _patterns()["obj_lead"].match(text, pos)
+    pos = m.end() if m else pos
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    name = _name_at(text, pos)
+    if name is None or name[0] != pos:
+        return None
+    surface = text[name[0] : name[1]]
+    if b.m0 - s.start < name[1] and name[0] < b.m1 - s.start:
+        return None  # the mention itself ("acquired in May 2013")
+    b.use((s.start + name[0], s.start + name[1]))
+    return "this-work" if is_article(b.ctx, surface) else _slug(surface)
+
+
+def _passive_parties(b: "_Builder", quals: dict[str, str]) -> None:
+    """'Y was acquired by X': subject X, party Y (the same key as 'X acquired Y')."""
+    if quals.get("party") != "passive":
+        return
+    s = b.s
+    cue = _event_cue_span(b)
+    by = _patterns()["passive"].match(s.text, cue[1] - s.start) if cue else None
+    name = _name_at(s.text, by.end()) if by else None
+    if name is None:
+        del quals["party"]
+        return
+    acquirer = s.text[name[0] : name[1]]
+    target = b.subject
+    quals["party"] = target
+    b.subject, b.subject_text = ("this-work", None) if is_article(b.ctx, acquirer) else (_slug(acquirer), acquirer)
+
+
+def _event_cue_span(b: "_Builder") -> tuple[int, int] | None:
+    for c0, c1, events in b.s.events:
+        if (c0, c1) in b.evidence:
+            return c0, c1
+    return None
+
+
+def competition(b: "_Builder") -> str | None:
+    """'47 league goals', 'in all competitions', 'cup goals': which competition a figure is for."""
+    s = b.s
+    lo = max(0, b.m0 - s.start - 40)
+    hi = min(len(s.text), b.m1 - s.start + 40)
+    window = s.text[lo:hi]
+    best = None
+    for c0, c1, values in domains().competition_index.find(window):
+        dist = abs((lo + c0) - (b.m1 - s.start)) if lo + c0 >= b.m1 - s.start else abs((b.m0 - s.start) - (lo + c1))
+        if best is None or dist < best[0]:
+            best = (dist, str(values[0]), (s.start + lo + c0, s.start + lo + c1))
+    if best is None:
+        return None
+    b.use(best[2])
+    return best[1]
