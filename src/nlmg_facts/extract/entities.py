@@ -42,6 +42,8 @@ _NOT_NAMES = frozenset(
     "this that these those there then however although though he she they his her their "
     "with without under over between among about according despite upon".split()
 )
+_VERBS = frozenset("was were is are has had have became become won joined signed left released "
+                   "published opened closed moved began started played made".split())
 #: Words that may sit inside a proper name.
 _CONNECTORS = frozenset({"of", "de", "du", "van", "von", "der", "la", "le", "&", "and", "the", "da", "di", "y"})
 
@@ -57,6 +59,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "obj_lead": re.compile(r"\s*(?:(?:the|a|an|its|his|her|their|rival|fellow|local)\s+){0,2}"),
         "possessive": re.compile(r"(?P<name>(?:[A-Z][\w.&'’\-]*\s+){0,4}[A-Z][\w.&\-]*)['’]s?\s+$"),
         "slug": re.compile(r"[^\w]+"),
+        "quoted": re.compile(r"[\"“](?P<t>[^\"”]{1,80})[\"”]"),
     }
 
 
@@ -119,6 +122,10 @@ def clause_subject(b: "_Builder") -> tuple[str, str | None] | None:
 def _subject_at(ctx, text: str, pos: int, limit: int, b_sentence_events=()) -> tuple[str, str | None] | None:
     lead = _patterns()["lead"].match(text, pos)
     pos = lead.end() if lead else pos
+    quoted = _patterns()["quoted"].match(text, pos)
+    if quoted and quoted.end() <= limit:
+        title = quoted.group("t").strip(" ,.")
+        return ("article", None) if is_article(ctx, title) else ("entity", title)
     toks = tokens(text[pos:limit])
     if not toks:
         return None
@@ -146,6 +153,19 @@ def _subject_at(ctx, text: str, pos: int, limit: int, b_sentence_events=()) -> t
             st = phrase_tokens(short)
             if st and st[0] in _DETERMINERS and tuple(t for _, _, t in toks[: len(st)]) == st:
                 return ("article", None)
+    if first in ("the", "a", "an", "another") and len(toks) > 1:
+        # "The Sunday team", "A second store": a noun phrase that is not the subject's short
+        # form; unless a pronoun follows ("The following year he ..."), the subject is unclear.
+        if any(t in pronouns for _, _, t in toks[1:5]):
+            return ("article", None)
+        inner = _name_at(text, pos + toks[1][0])
+        if inner is None:
+            return ("unclear", None)
+        nxt = tokens(text[inner[1] : inner[1] + 20])
+        if not nxt or not (nxt[0][2] in _VERBS or nxt[0][2].endswith("ed")):
+            return ("unclear", None)  # "The Sunday team was ...": a common noun phrase
+        surface = text[pos : inner[1]]
+        return ("article", None) if is_article(ctx, surface) else ("entity", surface)
     if first in _NOT_NAMES:
         return None
     name = _name_at(text, pos)
@@ -160,6 +180,45 @@ def _subject_at(ctx, text: str, pos: int, limit: int, b_sentence_events=()) -> t
     if is_article(ctx, surface):
         return ("article", None)
     return ("entity", surface)
+
+
+def _work_event(b: "_Builder") -> bool:
+    """A work article's own kind of event (release, recording ...): whose is it?
+
+    Its sentences name cast and crew as grammatical subjects ("Romanek shot
+    the film in 2009"), so another person's name makes the fact the work's
+    only when the clause's object is the work (its name, short form or "it");
+    "Dylan had recorded six albums in the 1960s" is not this album's
+    recording. A quoted or "The ..." title as the subject is that work's fact.
+    """
+    if b.m.kind != "date":
+        return True  # figures (grosses, counts) keep the builder's reading
+    found = clause_subject(b)
+    if found is None or found[0] in ("article", "unclear"):
+        return True  # "the date was later moved up": a common noun phrase about the work
+    what, name = found
+    s = b.s
+    if name and (name[:4] == "The " or _patterns()["quoted"].search(s.text, 0, b.m0 - s.start) and
+                 f"{name}" in s.text[: b.m0 - s.start] and s.text.find(name) > 0 and
+                 s.text[s.text.find(name) - 1] in "\"“"):
+        b.subject, b.subject_text = _slug(name), name
+        return True
+    lo, hi = _clause_bounds(b)
+    clause = s.text[lo:hi]
+    subject = b.ctx.subject
+    words = {t for _, _, t in tokens(clause)}
+    if words & {"it", "its"} or (subject and any(
+            " ".join(phrase_tokens(n)) in " ".join(t for _, _, t in tokens(clause)) for n in subject.names)):
+        return True
+    return False
+
+
+def _clause_bounds(b: "_Builder") -> tuple[int, int]:
+    s = b.s
+    rel = b.m0 - s.start
+    starts = [0] + [m.end() for m in _patterns()["clause_join"].finditer(s.text, 0, rel)]
+    ends = [m.start() for m in _patterns()["clause_join"].finditer(s.text, rel)] + [len(s.text)]
+    return starts[-1], ends[0]
 
 
 def _is_event_word(events, name: tuple[int, int]) -> bool:
@@ -184,7 +243,13 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
             b.subject, b.subject_text = THIS_WORK, None
         return True
     if (typ in (None, "work", "other")) and domains().fits(event, "work") and b.m.kind != "age":
-        return True  # a work's own production and release facts: the builder's reading stands
+        return _work_event(b)
+    made = _made_entity(b, event)
+    if made is not None:
+        if made[0] == "unclear":
+            return False
+        b.subject, b.subject_text = made
+        return True
     found = clause_subject(b)
     if found is not None:
         what, name = found
@@ -195,6 +260,44 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
     if quals.get("party") == "passive":
         _passive_parties(b, quals)
     return True
+
+
+#: Events whose active verb names the entity made as its object ("X founded Y").
+_MAKING = frozenset({"founding", "incorporation"})
+
+
+def _made_entity(b: "_Builder", event: str) -> tuple[str, str | None] | None:
+    """'Henrik Fisker founded Fisker Automotive in 2007': the founding is the object's.
+
+    Returns the subject for an active founding verb with an object: the
+    article (its name or short form, "the company") or the named entity.
+    ("unclear" objects such as "a bakery" give the unknown subject.)
+    """
+    if event not in _MAKING:
+        return None
+    s = b.s
+    cue = _event_cue_span(b)
+    if cue is None:
+        return None
+    c0, c1 = cue[0] - s.start, cue[1] - s.start
+    if _patterns()["was"].search(s.text, max(0, c0 - 30), c0) or not s.text[c1 : c1 + 1] == " ":
+        return None  # passive "was founded": the clause's subject is the entity
+    rest = s.text[c1 + 1 : c1 + 80]
+    toks = tokens(rest)
+    if not toks or toks[0][2] in ("in", "on", "at", "by", "as", "with", "and", "during", "after", "before"):
+        return None
+    if b.ctx.subject is not None:
+        for short in b.ctx.subject.names:
+            st = phrase_tokens(short)
+            if st and tuple(t for _, _, t in toks[: len(st)]) == st:
+                return THIS_WORK, None
+    if toks[0][2] in ("it", "its"):
+        return THIS_WORK, None
+    name = _name_at(rest, toks[0][0]) if rest[toks[0][0] : toks[0][0] + 1].isupper() else None
+    if name is None:
+        return "unclear", None
+    surface = rest[name[0] : name[1]]
+    return (THIS_WORK, None) if is_article(b.ctx, surface) else (_slug(surface), surface)
 
 
 def _name_before(text: str, rel: int) -> str | None:

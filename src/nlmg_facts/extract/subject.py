@@ -38,6 +38,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@functools.cache
+def p_abbrev() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\s)(?:[A-Za-z]{1,4}\.){1,3}$")
+
+
 #: Words ending the noun phrase after "is a": "a village in ...", "a club based in ...".
 _STOP = frozenset(
     "of in at from by for who which that with based located situated known founded set "
@@ -60,8 +65,10 @@ def _title_line(doc: Document) -> str | None:
     if m:
         return m.group(1).strip() or None
     head = head.strip()
-    if not head or len(head) > 100 or len(head.split()) > 12 or head[-1] in ".!?:;,":
+    if not head or len(head) > 100 or len(head.split()) > 12 or head[-1] in "!?:;,":
         return None
+    if head[-1] == "." and not p_abbrev().search(head):
+        return None  # a sentence, not a title ("Hashtag United F.C." is a title)
     return head
 
 
@@ -157,6 +164,10 @@ def find_subject(doc: Document) -> ArticleSubject | None:
     extra: list[str] = []
     if opening is not None:
         base, text = opening
+        if title and text.startswith(title) and text[len(title) : len(title) + 1].isspace():
+            # A title line the segmenter ran into the first sentence (one line break is a space).
+            skip = len(title) + len(text[len(title) :]) - len(text[len(title) :].lstrip())
+            base, text = base + skip, text[skip:]
         m = p["copula"].search(text, 0, min(len(text), 400))
         if m and m.start() > 0:
             raw = text[: m.start()]
