@@ -52,7 +52,14 @@ _CONNECTORS = frozenset({"of", "de", "du", "van", "von", "der", "la", "le", "&",
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "clause_join": re.compile(r"(?:;|,\s*(?:and|but|while|whereas)\b|\s(?:and|but)\s+(?=(?:he|she|it|they)\b))", re.IGNORECASE),
-        "lead": re.compile(r"[\s,;:\-–—]*(?:(?:and|but|then|later|also|subsequently|eventually)\s+)*"),
+        "lead": re.compile(
+            r"[\s,;:\-–—]*(?:(?:and|but|then|later|also|subsequently|eventually)\s+)*"
+            r"(?:(?:in|on|by|during|from|after|since|until)\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?"
+            r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}s?,?\s+)?",  # "In 2005 the Medina store closed"
+            re.IGNORECASE,
+        ),
+        "possessor": re.compile(r"(?P<who>\b(?:his|her|their|its)\s+(?P<rel>[\w\-]+)|(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*))['’]s?\s+$"),
+        "relative_to": re.compile(r"\b(?:until|till|after|before|since|following|upon|at\s+the\s+time\s+of)\s+(?:his|her|their|its|the)\s+(?:[\w\-]+['’]s\s+)?$", re.IGNORECASE),
         "passive": re.compile(r"\s*by\s+", re.IGNORECASE),
         "was": re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE),
         "of": re.compile(r"\s*of\s+", re.IGNORECASE),
@@ -112,6 +119,14 @@ def clause_subject(b: "_Builder") -> tuple[str, str | None] | None:
     if s.leading_end is not None and s.leading_end - s.start < rel0:
         starts = [s.leading_end + 1 - s.start]
     starts += [m.end() for m in _patterns()["clause_join"].finditer(text, 0, rel0)]
+    first = tokens(text[:30])
+    if first and (first[0][2].endswith("ed") or first[0][2] == "born") and text[:1].isupper():
+        # "Founded in 1987, NSSRA acts as ...": the opening participle is about the main clause's subject
+        comma = text.find(", ")
+        if 0 < comma and rel0 < comma:
+            got = _subject_at(ctx, text, comma + 2, len(text), [])
+            if got is not None:
+                return got
     for pos in reversed(starts):
         got = _subject_at(ctx, text, pos, rel0, [(c0 - s.start, c1 - s.start) for c0, c1, _ in s.events])
         if got is not None:
@@ -191,8 +206,8 @@ def _work_event(b: "_Builder") -> bool:
     "Dylan had recorded six albums in the 1960s" is not this album's
     recording. A quoted or "The ..." title as the subject is that work's fact.
     """
-    if b.m.kind != "date":
-        return True  # figures (grosses, counts) keep the builder's reading
+    if b.m.kind != "date" or b.ctx.subject is None:
+        return True  # figures (grosses, counts), or no subject to tell others from: the builder's reading
     found = clause_subject(b)
     if found is None or found[0] in ("article", "unclear"):
         return True  # "the date was later moved up": a common noun phrase about the work
@@ -244,6 +259,19 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
         return True
     if (typ in (None, "work", "other")) and domains().fits(event, "work") and b.m.kind != "age":
         return _work_event(b)
+    owner = _possessor(b)
+    if owner is not None:
+        if owner[0] == "unclear":
+            return False
+        if owner[0] == "entity":
+            b.subject, b.subject_text = _slug(owner[1]), owner[1]
+            return True
+        if owner[0] == "article":
+            return True
+    if domains().one_time(event) and _elsewhere(b):
+        return False
+    if domains().one_time(event) and _reduced_relative(b):
+        return False
     made = _made_entity(b, event)
     if made is not None:
         if made[0] == "unclear":
@@ -259,6 +287,70 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
             b.subject, b.subject_text = _slug(name), name
     if quals.get("party") == "passive":
         _passive_parties(b, quals)
+    return True
+
+
+def _possessor(b: "_Builder") -> tuple[str, str | None] | None:
+    """'his wife's death', 'Smith's birth', 'its founding': whose event the word names."""
+    s = b.s
+    cue = _event_cue_span(b)
+    if cue is None:
+        return None
+    m = _patterns()["possessor"].search(s.text, max(0, cue[0] - s.start - 60), cue[0] - s.start)
+    if m is None:
+        return None
+    if m.group("rel"):
+        rel = m.group("rel").lower()
+        if rel in domains().relations:
+            return ("unclear", None)  # "his wife's death" (the wife unnamed)
+        return None
+    name = m.group("name")
+    if name is None:
+        return None
+    if m.group("who") and m.group("who").split()[0].lower() in b.ctx.subject.pronouns if b.ctx.subject else False:
+        return ("article", None)
+    return ("article", None) if is_article(b.ctx, name) else ("entity", name)
+
+
+def _elsewhere(b: "_Builder") -> bool:
+    """'... until his death and served as chairman from 1989 till 1995': the event word is
+    a reference point ("until his death"), and the date belongs to another clause."""
+    s = b.s
+    cue = _event_cue_span(b)
+    if cue is None or cue[1] > b.m0:
+        return False
+    if not _patterns()["relative_to"].search(s.text, max(0, cue[0] - s.start - 40), cue[0] - s.start):
+        return False
+    return b.m0 - cue[1] > 25 or bool(_patterns()["clause_join"].search(s.text, cue[1] - s.start, b.m0 - s.start))
+
+
+#: Words before an event verb that keep it the clause's main verb ("was founded", "and founded").
+_VERB_LEAD = frozenset(
+    "was were is are been be being had has have and also then first originally officially formally "
+    "later once jointly newly he she it they who which that had eventually subsequently re".split()
+)
+
+
+def _reduced_relative(b: "_Builder") -> bool:
+    """'a restaurant chain founded in 2011 by ...': the participle is about the noun before it.
+
+    True when that noun phrase is not the article subject (its names or "the company").
+    """
+    s = b.s
+    cue = _event_cue_span(b)
+    if cue is None:
+        return False
+    before = s.text[max(0, cue[0] - s.start - 60) : cue[0] - s.start]
+    toks = tokens(before)
+    if not toks or before[toks[-1][1] :].strip():
+        return False  # punctuation between: ", founded in 1971," is read by the clause subject
+    prev = toks[-1][2]
+    if prev in _VERB_LEAD or prev.endswith("ly") or not before[toks[-1][0] : toks[-1][0] + 1].islower():
+        return False
+    phrase = " ".join(t for _, _, t in toks[-4:])
+    subject = b.ctx.subject
+    if subject is not None and any(phrase.endswith(" ".join(phrase_tokens(n))) for n in subject.names if n):
+        return False
     return True
 
 
