@@ -55,7 +55,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "lead": re.compile(
             r"[\s,;:\-–—]*(?:(?:and|but|then|later|also|subsequently|eventually)\s+)*"
             r"(?:(?:in|on|by|during|from|after|since|until)\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?"
-            r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}s?,?\s+)?",  # "In 2005 the Medina store closed"
+            r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}(?:[–\-/]\d{2,4}|s)?,?\s+)?",  # "In 2005 the Medina store closed"
             re.IGNORECASE,
         ),
         "possessor": re.compile(r"(?P<who>\b(?:his|her|their|its)\s+(?P<rel>[\w\-]+)|(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*))['’]s?\s+$"),
@@ -95,6 +95,16 @@ def _name_at(text: str, pos: int) -> tuple[int, int] | None:
     return pos + start, pos + end
 
 
+def entity(ctx, name: str) -> tuple[str, str]:
+    """(slug, name) of another entity; a surname alone is the person named in full before."""
+    seen = ctx.__dict__.setdefault("_entity_surnames", {})
+    words = name.split()
+    if len(words) > 1:
+        seen.setdefault(words[-1], (_slug(name), name))
+        return _slug(name), name
+    return seen.get(name, (_slug(name), name))
+
+
 def is_article(ctx, text: str) -> bool:
     """Is this name one of the article subject's names (full name, surname, "the club")?"""
     subject = ctx.subject
@@ -116,8 +126,14 @@ def clause_subject(b: "_Builder") -> tuple[str, str | None] | None:
     rel0 = b.m0 - s.start
     text = s.text
     starts = [0]
-    if s.leading_end is not None and s.leading_end - s.start < rel0:
-        starts = [s.leading_end + 1 - s.start]
+    if s.leading_end is not None:
+        if s.leading_end - s.start < rel0:
+            starts = [s.leading_end + 1 - s.start]
+        else:  # "In 2014, X acquired Y": the date opens the sentence, the subject follows
+            got = _subject_at(ctx, text, s.leading_end + 1 - s.start, len(text),
+                              [(c0 - s.start, c1 - s.start) for c0, c1, _ in s.events])
+            if got is not None:
+                return got
     starts += [m.end() for m in _patterns()["clause_join"].finditer(text, 0, rel0)]
     first = tokens(text[:30])
     if first and (first[0][2].endswith("ed") or first[0][2] == "born") and text[:1].isupper():
@@ -284,7 +300,7 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
         if what == "unclear":
             return False
         if what == "entity" and name:
-            b.subject, b.subject_text = _slug(name), name
+            b.subject, b.subject_text = entity(ctx, name)
     if quals.get("party") == "passive":
         _passive_parties(b, quals)
     return True
@@ -475,8 +491,10 @@ def competition(b: "_Builder") -> str | None:
     hi = min(len(s.text), b.m1 - s.start + 40)
     window = s.text[lo:hi]
     best = None
+    m0, m1 = b.m0 - s.start, b.m1 - s.start
     for c0, c1, values in domains().competition_index.find(window):
-        dist = abs((lo + c0) - (b.m1 - s.start)) if lo + c0 >= b.m1 - s.start else abs((b.m0 - s.start) - (lo + c1))
+        a0, a1 = lo + c0, lo + c1
+        dist = 0 if a0 < m1 and m0 < a1 else (a0 - m1 if a0 >= m1 else m0 - a1)
         if best is None or dist < best[0]:
             best = (dist, str(values[0]), (s.start + lo + c0, s.start + lo + c1))
     if best is None:

@@ -121,6 +121,13 @@ def _short_forms(name: str, typ: SubjectType, noun: str | None, extra: list[str]
         core = [w for w in words if w.lower().strip(",") not in _LEGAL_SUFFIXES]
         if core and len(core) < len(words):
             names.append(" ".join(core))
+        if noun:  # "Rovers Athletic Football Club" -> "Rovers Athletic"
+            tail = phrase_tokens(noun)
+            low = [w.lower() for w in core]
+            if len(low) > len(tail) and tuple(low[-len(tail) :]) == tail:
+                names.append(" ".join(core[: -len(tail)]))
+        if typ.subtype in ("club", "band") and len(core) > 1 and core[0][:1].isupper() and core[0].lower() != "the":
+            names.append(core[0])  # "Rovers", "Arsenal": a club or band by its first word
         if words and words[0].lower() == "the" and len(words) > 1:
             names.append(" ".join(words[1:]))
     names += extra
@@ -164,7 +171,7 @@ def find_subject(doc: Document) -> ArticleSubject | None:
     extra: list[str] = []
     if opening is not None:
         base, text = opening
-        if title and text.startswith(title) and text[len(title) : len(title) + 1].isspace():
+        if title and text.startswith(title) and text[len(title) : len(title) + 1] == "\n":
             # A title line the segmenter ran into the first sentence (one line break is a space).
             skip = len(title) + len(text[len(title) :]) - len(text[len(title) :].lstrip())
             base, text = base + skip, text[skip:]
