@@ -29,7 +29,7 @@ def _pattern() -> regex.Pattern[str]:
           | aged\s+{number}
           | (?:died|dies|death)\s+at\s+{number}
         )\b
-        (?!\s*(?:%|per\s*cent|percent|years?\s+(?:later|after|before|earlier)|-year|minutes?|hours?|days?|weeks?|months?|kg|km|m\b))
+        (?!\s*(?:%|[ap]\.?m\b\.?|o['’]clock|per\s*cent|percent|years?\s+(?:later|after|before|earlier)|-year|minutes?|hours?|days?|weeks?|months?|kg|km|m\b))
         """,
         regex.VERBOSE | regex.IGNORECASE,
     )

@@ -187,7 +187,7 @@ def _subject_at(ctx, text: str, pos: int, limit: int, b_sentence_events=()) -> t
     if first in ("the", "a", "an", "another") and len(toks) > 1:
         # "The Sunday team", "A second store": a noun phrase that is not the subject's short
         # form; unless a pronoun follows ("The following year he ..."), the subject is unclear.
-        if any(t in pronouns for _, _, t in toks[1:5]):
+        if any(t in pronouns and t not in _POSSESSIVES for _, _, t in toks[1:4]):
             return ("article", None)
         inner = _name_at(text, pos + toks[1][0])
         if inner is None:
@@ -261,7 +261,7 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
     ctx = b.ctx
     typ = ctx.subject_type
     if b.named_before is not None:
-        name = _name_before(b.s.text, b.named_before - b.s.start)
+        name = _name_before(ctx.doc.text, b.named_before)  # the document's text: "(b." may end a sentence
         if name is None:
             return False
         if is_article(ctx, name):
