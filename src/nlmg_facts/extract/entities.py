@@ -66,6 +66,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "obj_lead": re.compile(r"\s*(?:(?:the|a|an|its|his|her|their|rival|fellow|local)\s+){0,2}"),
         "possessive": re.compile(r"(?P<name>(?:[A-Z][\w.&'’\-]*\s+){0,4}[A-Z][\w.&\-]*)['’]s?\s+$"),
         "slug": re.compile(r"[^\w]+"),
+        "trajectory": re.compile(r"\b(?:dropped|fell|slipped|sank|rose|climbed|lifted|moved\s+up|went\s+up|"
+                                 r"as\s+(?:low|high)\s+as|briefly|temporarily)\b[^,;.]*$", re.IGNORECASE),
         "quoted": re.compile(r"[\"“](?P<t>[^\"”]{1,80})[\"”]"),
     }
 
@@ -191,7 +193,7 @@ def _subject_at(ctx, text: str, pos: int, limit: int, b_sentence_events=()) -> t
             return ("article", None)
         inner = _name_at(text, pos + toks[1][0])
         if inner is None:
-            return ("unclear", None)
+            return ("unclear", "indefinite" if first != "the" else None)
         nxt = tokens(text[inner[1] : inner[1] + 20])
         if not nxt or not (nxt[0][2] in _VERBS or nxt[0][2].endswith("ed")):
             return ("unclear", None)  # "The Sunday team was ...": a common noun phrase
@@ -225,6 +227,8 @@ def _work_event(b: "_Builder") -> bool:
     if b.m.kind != "date" or b.ctx.subject is None:
         return True  # figures (grosses, counts), or no subject to tell others from: the builder's reading
     found = clause_subject(b)
+    if found is not None and found == ("unclear", "indefinite"):
+        return False  # "A German stage adaptation premiered", "Another remaster was released": another thing
     if found is None or found[0] in ("article", "unclear"):
         return True  # "the date was later moved up": a common noun phrase about the work
     what, name = found
@@ -303,6 +307,10 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
             b.subject, b.subject_text = entity(ctx, name)
     if quals.get("party") == "passive":
         _passive_parties(b, quals)
+    if event == "chart-position" and _patterns()["trajectory"].search(
+            b.s.text, max(0, b.m0 - b.s.start - 40), b.m0 - b.s.start):
+        # "dropped to as low as 13th", "lifted the Bees to 8th": a passing position, not the result
+        quals["occurrence"] = f"{b.m0:x}"
     return True
 
 
@@ -333,10 +341,15 @@ def _elsewhere(b: "_Builder") -> bool:
     a reference point ("until his death"), and the date belongs to another clause."""
     s = b.s
     cue = _event_cue_span(b)
-    if cue is None or cue[1] > b.m0:
+    if cue is None:
+        return False
+    if cue[1] > b.m0 and _patterns()["relative_to"].search(s.text, max(0, cue[0] - s.start - 40), cue[0] - s.start):
         return False
     if not _patterns()["relative_to"].search(s.text, max(0, cue[0] - s.start - 40), cue[0] - s.start):
-        return False
+        # "In 1919, Kartz attended his first match, and a lifelong love ... was born": the
+        # word of a one-time event in another clause than the date's is not its date
+        return bool(_patterns()["clause_join"].search(s.text, cue[1] - s.start, b.m0 - s.start)) \
+            if cue[1] <= b.m0 else bool(_patterns()["clause_join"].search(s.text, b.m1 - s.start, cue[0] - s.start))
     return b.m0 - cue[1] > 25 or bool(_patterns()["clause_join"].search(s.text, cue[1] - s.start, b.m0 - s.start))
 
 
