@@ -26,7 +26,7 @@ from nlmg_facts.ingest import ingest
         ("Glass Harbour were an English rock band formed in Hull in 1998.",
          "Glass Harbour", "organisation", "band", "the band"),
         ("Kestrel Point is a 52-storey skyscraper in Manchester.",
-         "Kestrel Point", "place", None, "the skyscraper"),
+         "Kestrel Point", "place", "building", "the skyscraper"),
         ("The 1956 Ruritanian general election was held on 4 May 1956.",
          None, None, None, None),  # "was held": no "is a ..." definition, no title line
     ],

@@ -28,6 +28,7 @@ def _pattern() -> regex.Pattern[str]:
             at\s+(?:the\s+)?age\s+(?:of\s+)?{number}
           | aged\s+{number}
           | (?:died|dies|death)\s+at\s+{number}
+          | (?<=\b(?:was|is|aged|then|only|just|a|an|the)\s+){number}[\s\-]years?[\s\-]old(?![\s\-]+(?:building|house|tree|company|firm|club|record|tradition))
         )\b
         (?!\s*(?:%|[ap]\.?m\b\.?|o['’]clock|per\s*cent|percent|years?\s+(?:later|after|before|earlier)|-year|minutes?|hours?|days?|weeks?|months?|kg|km|m\b))
         """,

@@ -97,6 +97,8 @@ def _type_from(words: str) -> tuple[SubjectType, str] | None:
     for s, e, values in index.find_tokens(toks[:stop]):
         if words[e : e + 1] == "-":
             continue  # "state-owned", "award-winning"
+        if words[s:s + 1].isupper() and not words[s:e].isupper():
+            continue  # "a former League of Ireland footballer": part of a name
         return SubjectType.parse(str(values[0])), words[s:e]
     return None
 
