@@ -47,6 +47,9 @@ def extract(doc: Document) -> Iterator[Mention]:
     for s in doc.sentences:
         if s.section != "body":
             continue
+        low = text[s.span.start : s.span.end].lower()
+        if "age" not in low and " at " not in low and "old" not in low:
+            continue  # most sentences state no age: skip the pattern (it is costly per position)
         for m in _pattern().finditer(text, s.span.start, s.span.end):
             years = _years(m.group("n"))
             if years is None or not 0 < years < 125:
