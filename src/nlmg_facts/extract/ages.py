@@ -27,8 +27,8 @@ def _pattern() -> regex.Pattern[str]:
         \b(?:
             at\s+(?:the\s+)?age\s+(?:of\s+)?{number}
           | aged\s+{number}
-          | (?:died|dies|death)\s+at\s+{number}
-          | (?<=\b(?:was|is|aged|then|only|just|a|an|the)\s+){number}[\s\-]years?[\s\-]old(?![\s\-]+(?:building|house|tree|company|firm|club|record|tradition))
+          | (?:died|dies|death)\s+at\s+(?P<n>\d{{1,3}}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)
+          | (?<=\b(?:was|is|aged|then|only|just|turned|turning|a|an|the)\s+){number}[\s\-]years?[\s\-]old(?![\s\-]+(?:building|house|tree|company|firm|club|record|tradition))
         )\b
         (?!\s*(?:%|[ap]\.?m\b\.?|o['’]clock|per\s*cent|percent|years?\s+(?:later|after|before|earlier)|-year|minutes?|hours?|days?|weeks?|months?|kg|km|m\b))
         """,

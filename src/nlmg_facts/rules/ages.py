@@ -35,7 +35,16 @@ def _dates_by_key(ctx: RuleContext, key: str) -> list[DateClaim]:
 
 
 def _reference(ctx: RuleContext, age: AgeClaim, subject: str) -> DateClaim | None:
-    """The date an age is stated for: the nearest date of its sentence, else the subject's death."""
+    """The date an age is stated for: the subject's death when the age follows a death word
+    ("died ... at the age of 74", "the year of his death at the age of 81"), else the nearest
+    date of the subject in the sentence."""
+    text = ctx.doc.text
+    before = text[max(0, age.span.start - 120) : age.span.start].lower()
+    if any(w in before for w in _DEATH_WORDS) or age.text.lower().startswith(("died", "dies", "death")):
+        deaths = _dates_by_key(ctx, f"{subject}:death")
+        if len(deaths) == 1 or (deaths and len({d.value.iso for d in deaths}) == 1):
+            here = [d for d in deaths if d.sentence == age.sentence]
+            return here[0] if here else deaths[0]
     same = [
         c for c in ctx.by_sentence.get(age.sentence, ())
         if c.kind == "date" and c.value.resolved and not c.value.is_range  # type: ignore[union-attr]
