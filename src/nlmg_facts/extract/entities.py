@@ -81,7 +81,7 @@ def _name_at(text: str, pos: int) -> tuple[int, int] | None:
     start = end = None
     for s, e, w in tokens(text[pos : pos + 120]):
         raw = text[pos + s : pos + e]
-        if start is not None and text[pos + end_rel : pos + s].strip(" ") not in ("", ".", "-", "&"):
+        if start is not None and text[pos + end_rel : pos + s].strip(" \"“”") not in ("", ".", "-", "&"):
             break
         if raw[:1].isupper():
             if start is None:

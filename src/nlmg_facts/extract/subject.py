@@ -91,7 +91,9 @@ def _type_from(words: str) -> tuple[SubjectType, str] | None:
     toks = tokens(words)
     stop = len(toks)
     for i, (s0, _, w) in enumerate(toks):
-        if w in _STOP and words[s0 - 1 : s0] != "-":  # "turn-based" is no "based in"
+        inside_name = w == "of" and 0 < i < len(toks) - 1 and words[toks[i - 1][0]].isupper() \
+            and words[toks[i + 1][0]].isupper()  # "a League of Ireland footballer"
+        if w in _STOP and words[s0 - 1 : s0] != "-" and not inside_name:  # "turn-based" is no "based in"
             stop = i
             break
     for s, e, values in index.find_tokens(toks[:stop]):
