@@ -388,6 +388,9 @@ class _Lexicon:
                                                           if q not in spec.get("qualifiers", ())),
                     spec.get("repeatable", False), tuple(spec.get("distinguishers", ())),
                 )
+            elif name in self.events and spec.get("repeatable") and not self.events[name].repeatable:
+                old = self.events[name]
+                self.events[name] = _EventDef(name, old.kinds, old.qualifiers, True, old.distinguishers)
             elif name in self.events and spec.get("add_qualifiers"):
                 old = self.events[name]
                 extra = tuple(q for q in spec["add_qualifiers"] if q not in old.qualifiers)

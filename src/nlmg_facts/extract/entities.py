@@ -68,6 +68,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "slug": re.compile(r"[^\w]+"),
         "trajectory": re.compile(r"\b(?:dropped|fell|slipped|sank|rose|climbed|lifted|moved\s+up|went\s+up|"
                                  r"as\s+(?:low|high)\s+as|briefly|temporarily)\b[^,;.]*$", re.IGNORECASE),
+        "quoted_before": re.compile(r"[\"“](?P<t>[^\"”]{1,80}?)[,.]?[\"”],?\s*$"),
         "quoted": re.compile(r"[\"“](?P<t>[^\"”]{1,80})[\"”]"),
     }
 
@@ -196,7 +197,8 @@ def _subject_at(ctx, text: str, pos: int, limit: int, b_sentence_events=()) -> t
             return ("unclear", "indefinite" if first != "the" else None)
         nxt = tokens(text[inner[1] : inner[1] + 20])
         if not nxt or not (nxt[0][2] in _VERBS or nxt[0][2].endswith("ed")):
-            return ("unclear", None)  # "The Sunday team was ...": a common noun phrase
+            # "The Sunday team was ...", "a German stage adaptation premiered": a common noun phrase
+            return ("unclear", "indefinite" if first != "the" else None)
         surface = text[pos : inner[1]]
         return ("article", None) if is_article(ctx, surface) else ("entity", surface)
     if first in _NOT_NAMES:
@@ -226,6 +228,13 @@ def _work_event(b: "_Builder") -> bool:
     """
     if b.m.kind != "date" or b.ctx.subject is None:
         return True  # figures (grosses, counts), or no subject to tell others from: the builder's reading
+    cue = _event_cue_span(b)
+    if cue is not None:
+        # 'a fragment called "Very Parisienne", written in 1926': the quoted title's own event
+        q = _patterns()["quoted_before"].search(b.s.text, max(0, cue[0] - b.s.start - 100), cue[0] - b.s.start)
+        if q and not is_article(b.ctx, q.group("t")):
+            b.subject, b.subject_text = _slug(q.group("t")), q.group("t")
+            return True
     found = clause_subject(b)
     if found is not None and found == ("unclear", "indefinite"):
         return False  # "A German stage adaptation premiered", "Another remaster was released": another thing
