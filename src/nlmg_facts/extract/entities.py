@@ -68,12 +68,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "slug": re.compile(r"[^\w]+"),
         "trajectory": re.compile(r"\b(?:dropped|fell|slipped|sank|rose|climbed|lifted|moved\s+up|went\s+up|"
                                  r"as\s+(?:low|high)\s+as|briefly|temporarily)\b[^,;.]*$", re.IGNORECASE),
+        "opening_date": re.compile(r"\W*(?:in|on|by|during|from|after|since|until)\s+(?:the\s+)?(?:\d{1,2}\s+)?$", re.IGNORECASE),
         "quoted_before": re.compile(r"[\"“](?P<t>[^\"”]{1,80}?)[,.]?[\"”],?\s*$"),
         "quoted": re.compile(r"[\"“](?P<t>[^\"”]{1,80})[\"”]"),
     }
 
 
 def _slug(text: str) -> str:
+    text = re.sub(r"['’]s\b", "", text)  # "Fisker Automotive's assets": Fisker Automotive
     return _patterns()["slug"].sub("-", text.lower().replace("’", "").replace("'", "")).strip("-_")
 
 
@@ -156,6 +158,8 @@ def clause_subject(b: "_Builder") -> tuple[str, str | None] | None:
 def _subject_at(ctx, text: str, pos: int, limit: int, b_sentence_events=()) -> tuple[str, str | None] | None:
     lead = _patterns()["lead"].match(text, pos)
     pos = lead.end() if lead else pos
+    if pos >= limit:
+        limit = len(text)  # "On 15 December 2007 a German adaptation ...": the date opens the clause
     quoted = _patterns()["quoted"].match(text, pos)
     if quoted and quoted.end() <= limit:
         title = quoted.group("t").strip(" ,.")
@@ -242,6 +246,8 @@ def _work_event(b: "_Builder") -> bool:
         return True  # "the date was later moved up": a common noun phrase about the work
     what, name = found
     s = b.s
+    if _patterns()["opening_date"].match(s.text[: b.m0 - s.start]):
+        return True  # "In March 2009 Daily Variety reported ...": a reporter, not the fact's owner
     if name and (name[:4] == "The " or _patterns()["quoted"].search(s.text, 0, b.m0 - s.start) and
                  f"{name}" in s.text[: b.m0 - s.start] and s.text.find(name) > 0 and
                  s.text[s.text.find(name) - 1] in "\"“"):
