@@ -69,6 +69,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "trajectory": re.compile(r"\b(?:dropped|fell|slipped|sank|rose|climbed|lifted|moved\s+up|went\s+up|"
                                  r"as\s+(?:low|high)\s+as|briefly|temporarily)\b[^,;.]*$", re.IGNORECASE),
         "opening_date": re.compile(r"\W*(?:in|on|by|during|from|after|since|until)\s+(?:the\s+)?(?:\d{1,2}\s+)?$", re.IGNORECASE),
+        "until": re.compile(r"\b(?:until|till|up\s+until)\s+$", re.IGNORECASE),
         "quoted_before": re.compile(r"[\"“](?P<t>[^\"”]{1,80}?)[,.]?[\"”],?\s*$"),
         "quoted": re.compile(r"[\"“](?P<t>[^\"”]{1,80})[\"”]"),
     }
@@ -279,6 +280,12 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
     """Settle the subject of ``b``'s mention; False when it is unclear (leave unkeyed)."""
     ctx = b.ctx
     typ = ctx.subject_type
+    if event == "chart-position" and _patterns()["trajectory"].search(
+            b.s.text, max(0, b.m0 - b.s.start - 40), b.m0 - b.s.start):
+        # "dropped to as low as 13th", "lifted the Bees to 8th": a passing position, not the result
+        quals["occurrence"] = f"{b.m0:x}"
+    if b.m.kind == "date" and _patterns()["until"].search(b.s.text, max(0, b.m0 - b.s.start - 12), b.m0 - b.s.start):
+        return False  # "Until November 2018, only one ... was released": how long a state lasted
     if b.named_before is not None:
         name = _name_before(ctx.doc.text, b.named_before)  # the document's text: "(b." may end a sentence
         if name is None:
@@ -322,10 +329,6 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
             b.subject, b.subject_text = entity(ctx, name)
     if quals.get("party") == "passive":
         _passive_parties(b, quals)
-    if event == "chart-position" and _patterns()["trajectory"].search(
-            b.s.text, max(0, b.m0 - b.s.start - 40), b.m0 - b.s.start):
-        # "dropped to as low as 13th", "lifted the Bees to 8th": a passing position, not the result
-        quals["occurrence"] = f"{b.m0:x}"
     return True
 
 
