@@ -33,9 +33,15 @@ def _token_pattern() -> re.Pattern[str]:
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """Word tokens of ``text``: (start, end, lower-cased word); apostrophes stay inside."""
-    return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _token_pattern().finditer(text)]
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ('İ'): token by token
+        return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _token_pattern().finditer(text)]
+    if "’" in low:
+        low = low.replace("’", "'")
+    return [(m.start(), m.end(), m.group()) for m in _token_pattern().finditer(low)]
 
 
+@functools.lru_cache(maxsize=4096)
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return tuple(t for _, _, t in tokens(phrase))
 
