@@ -26,7 +26,7 @@ from pathlib import Path
 
 from nlmg_facts.cite import cite_document
 from nlmg_facts.cite.align import align
-from nlmg_facts.cite.references import document_references
+from nlmg_facts.cite.sources import document_references
 from nlmg_facts.extract import extract_document
 from nlmg_facts.ingest import ingest
 from nlmg_facts.ingest.segment import segment

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
+from .analysis import Analysis, CheckRun  # noqa: F401  (re-exported: the run's results)
 from .calendar import EventCalendar, load_calendar
 from .cite import cite_document
 from .config import Config
@@ -30,11 +31,11 @@ from .ingest import Source, ingest, read_source
 from .models import Claim, Document, DocumentReport, Report, Summary
 from .models.citations import Citation, ClaimLink
 from .models.common import Severity
-from .models.findings import Finding, InternalError
+from .models.findings import InternalError
 from .report.locate import locate
 from .rules.context import RuleContext
 from .rules.engine import ActiveRule, active_rules, load_plugins, one_line, run_rules
-from .rules.registry import all_rules
+from .rules.catalogue import all_rules
 from .suppress import apply_inline
 
 #: A unit of work: a path to read in the worker, a source read already (stdin),
@@ -54,31 +55,6 @@ class Settings:
     calendar: EventCalendar | None = None
     #: Every registered rule as (code, name), on or off: what inline comments may name.
     known: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass
-class Analysis:
-    """One document after every stage (the HTML page and benchmarks use it whole)."""
-
-    path: str
-    uri: str
-    doc: Document | None = None
-    claims: list[Claim] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
-    links: list[ClaimLink] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[InternalError] = field(default_factory=list)
-    #: One-line reason the document could not be read or checked.
-    failure: str | None = None
-    #: ``line:col: ...`` problems that do not stop the check (inline comments naming no rule).
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class CheckRun:
-    report: Report
-    #: Filled only with ``keep_documents=True``: uri -> the document's analysis.
-    analyses: dict[str, Analysis] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------ stages

@@ -112,7 +112,7 @@ def suggest(selector: str, codes: Sequence[str], names: Sequence[str]) -> str:
 
 def suggest_known(selector: str) -> str:
     """:func:`suggest` against every registered rule."""
-    from .rules.registry import all_rules
+    from .rules.catalogue import all_rules
 
     rules = all_rules()
     return suggest(selector, [r.code for r in rules], [r.name for r in rules])

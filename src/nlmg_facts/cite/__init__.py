@@ -7,7 +7,8 @@ from bisect import bisect_right
 from ..models import Claim, Document
 from ..models.citations import Citation, CitationResult, ClaimLink, SentenceLink
 from .align import align as align_sentences
-from .references import document_references, parse_references
+from .references import parse_references
+from .sources import document_references
 
 __all__ = ["cite_document", "parse_references", "document_references", "link_claims", "marker_links"]
 

@@ -1,6 +1,6 @@
 """Citations of marked-up input: one per reference span (``<ref>`` content, footnote definition).
 
-Used by :func:`references.document_references` when the document lists its
+Used by :func:`sources.document_references` when the document lists its
 references exactly (``Document.reference_spans``, filled by
 ``ingest/formats.py``). Reference *i* becomes citation ``c<i>`` numbered *i*,
 so the markers' reference numbers link to it exactly.
@@ -24,6 +24,7 @@ from ..ingest.formats import markup_data, pair_brackets, template_name, template
 from ..models import Document, Span
 from ..models.citations import ArchiveNote, Author, Citation, CitedDate, CitedText
 from . import _dates
+from .references import parse_references
 
 # Markup inside a parameter value, replaced by what it displays.
 _CLEAN = regex.compile(
@@ -175,8 +176,6 @@ def _template_citation(text: str, start: int, end: int, name: str, common: dict)
 
 
 def _free_text_citation(doc: Document, start: int, end: int, common: dict) -> Citation:
-    from .references import parse_references
-
     parsed = [c for c in parse_references(doc.citation_text, start, end) if c.kind == "citation"]
     if not parsed:
         return Citation(**common)

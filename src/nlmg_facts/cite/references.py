@@ -644,16 +644,3 @@ def parse_references(text: str, start: int, end: int) -> list[Citation]:
                 )
             )
     return out
-
-
-def document_references(doc: Document) -> list[Citation]:
-    """The citations of a document's back matter (none when it has no back matter)."""
-    if doc.reference_spans:
-        # Marked-up input (wikitext <ref>, Markdown footnotes) lists its references
-        # exactly: one citation per span, numbered as the markers expect (inline.py).
-        from .inline import reference_citations
-
-        return reference_citations(doc)
-    if doc.back_matter is None:
-        return []
-    return parse_references(doc.text, doc.back_matter.start, doc.back_matter.end)

@@ -35,6 +35,7 @@ def _kinds(spec: str | None) -> set[str] | None:
 
 def run(args: argparse.Namespace) -> int:
     from ..extract import extract_document
+    from ..extract.subject import find_subject
     from ..ingest import expand_paths, ingest, read_source
     from ..report.claims import claims_document, render_claims_text
 
@@ -44,13 +45,15 @@ def run(args: argparse.Namespace) -> int:
         source = read_source(path)
         doc = ingest(source.text, source.name, args.input_format)
         claims = [c for c in extract_document(doc) if kinds is None or c.kind in kinds]
-        docs.append((doc, claims))
+        docs.append((doc, claims, find_subject(doc)))
     if args.format == "json":
         from ..models.claims import ClaimsReport
 
-        report = ClaimsReport(documents=[claims_document(d, c) for d, c in docs])
+        report = ClaimsReport(documents=[claims_document(d, c, s) for d, c, s in docs])
         text = json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
     else:
-        text = "".join(render_claims_text(d, c, with_name=len(docs) > 1) for d, c in docs)
+        text = "".join(
+            render_claims_text(d, c, with_name=len(docs) > 1, subject=s, show_subject=True) for d, c, s in docs
+        )
     write_output(text, args.output)
     return 0

@@ -17,9 +17,9 @@ _ALL_KINDS = frozenset(CLAIM_KINDS)
 
 def _extractors() -> list[Extractor]:
     # Imported lazily so a slow or broken extractor module shows up where used.
-    from . import dates, editions, numeric, rankings
+    from . import ages, dates, editions, numeric, rankings
 
-    return [dates.extract, editions.extract, rankings.extract, numeric.extract]
+    return [dates.extract, editions.extract, rankings.extract, numeric.extract, ages.extract]
 
 
 #: Kept mentions are filed in blocks of this many characters for overlap queries.
@@ -100,6 +100,7 @@ def _extract_document(doc: Document) -> list[Claim]:
 
 def _claims(doc: Document, view: Document) -> list[Claim]:
     from .attributes import attribute_for
+    from .lifespans import split_lifespans
 
     # Marked-up input (wikitext, Markdown): extractors read the text with its
     # markup blanked, same offsets; a mention overlapping markup is dropped so a
@@ -117,11 +118,17 @@ def _claims(doc: Document, view: Document) -> list[Claim]:
             if v.event:
                 events[v.span.start] = v.event
     claims: list[Claim] = []
-    for m in resolve_overlaps(mentions):
+    kept, forced = split_lifespans(view, resolve_overlaps(mentions))
+    for m in kept:
         sentence = doc.sentence_at(m.start)
         if sentence is None or sentence.section != "body":
             continue
-        attribute = Attribute(event=events[m.start]) if m.start in events else attribute_for(view, sentence, m)
+        known = forced.get((m.start, m.end))
+        # A template's own event ({{birth date|...}}) is known; a lifespan's birth or death too.
+        event = events.get(m.start) or (known.event if known else None)
+        attribute = attribute_for(
+            view, sentence, m, event=event, named_before=known.named_before if known else None,
+        )
         claims.append(_claim(doc, m.kind, m.start, m.end, sentence.index, m.value, attribute))
     infobox = _infobox_claims(doc)
     if infobox:

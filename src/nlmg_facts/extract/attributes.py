@@ -107,7 +107,10 @@ import regex
 
 from ..models import Attribute, Document, Sentence, Span
 from ..models.claims import THIS_WORK, UNKNOWN
+from . import entities
 from .base import Mention
+from .subject import find_subject
+from .vocab import domains
 
 # ---------------------------------------------------------------- the lexicon
 
@@ -356,6 +359,7 @@ class _Lexicon:
     def __init__(self, data: dict):
         self.data = data
         self.events: dict[str, _EventDef] = {}
+        self.count_nouns: dict[str, dict] = dict(data["count_nouns"])
         cues: dict[Hashable, list[str]] = {}
         for name, spec in data["events"].items():
             self.events[name] = _EventDef(
@@ -371,6 +375,31 @@ class _Lexicon:
         for spec in data["count_nouns"].values():
             self.events.setdefault(spec["event"], _EventDef(
                 spec["event"], frozenset({"count"}), ("scope", "year", "season", "per-unit"),
+                spec.get("repeatable", False), tuple(spec.get("distinguishers", ()))))
+        self.core_events = frozenset(self.events)
+        # Events of the domain files (data/domains/): new names get a definition; an
+        # existing name keeps its own (the domain file adds triggers and applies_to).
+        doms = domains()
+        for name, spec in doms.events.items():
+            if name not in self.events and "kinds" in spec:
+                self.events[name] = _EventDef(
+                    name, frozenset(spec["kinds"]),
+                    tuple(spec.get("qualifiers", ())) + tuple(q for q in spec.get("distinguishers", ())
+                                                          if q not in spec.get("qualifiers", ())),
+                    spec.get("repeatable", False), tuple(spec.get("distinguishers", ())),
+                )
+            elif name in self.events and spec.get("repeatable") and not self.events[name].repeatable:
+                old = self.events[name]
+                self.events[name] = _EventDef(name, old.kinds, old.qualifiers, True, old.distinguishers)
+            elif name in self.events and spec.get("add_qualifiers"):
+                old = self.events[name]
+                extra = tuple(q for q in spec["add_qualifiers"] if q not in old.qualifiers)
+                self.events[name] = _EventDef(name, old.kinds, old.qualifiers + extra,
+                                              old.repeatable, old.distinguishers)
+        for noun, spec in doms.count_nouns.items():
+            self.count_nouns.setdefault(noun, spec)
+            self.events.setdefault(spec["event"], _EventDef(
+                spec["event"], frozenset({"count"}), ("scope", "year", "season", "competition"),
                 spec.get("repeatable", False), tuple(spec.get("distinguishers", ()))))
         for code, spec in data["regions"].items():
             cues[("region", code)] = spec["names"] + spec["case_sensitive"]
@@ -410,7 +439,6 @@ class _Lexicon:
         self.per_units = {
             _norm(w): unit for unit, words in data["per_units"].items() for w in words
         }
-        self.count_nouns: dict[str, dict] = data["count_nouns"]
         self.chart_categories = frozenset(data["chart_categories"])
         self.works: dict[str, dict] = {_norm(k): v for k, v in data["works"].items()}
         self.connectors = frozenset(data["title_connectors"])
@@ -725,6 +753,7 @@ class _Sentence:
 
     def __init__(self, doc: Document, sentence: Sentence, ctx: "_DocContext"):
         lex = lexicon()
+        self.subject_type = ctx.subject_type
         self.index = sentence.index
         self.start = start = sentence.span.start
         self.end = sentence.span.end
@@ -751,6 +780,9 @@ class _Sentence:
         for s, e, values in lex.cues.find(text, 0):
             for cat, value in values:
                 by_cat.setdefault(cat, []).append((s, e, value))
+        # The domain files' event words, looked up over tokens (data/domains/).
+        for s0, e0, values in domains().triggers.find(text):
+            by_cat.setdefault("event", []).extend((s0, e0, v) for v in values)
         for cat in by_cat:
             by_cat[cat] = _outermost(by_cat[cat])
         self._by_cat = by_cat
@@ -1168,6 +1200,8 @@ class _DocContext:
             for m in _ABBR_DEFINITION.finditer(body)
         }
         self.title, self.family = self._self_description()
+        self.subject = find_subject(doc)
+        self.subject_type = self.subject.type if self.subject else None
 
     def _self_description(self) -> tuple[str | None, str | None]:
         body = [s for s in self.doc.sentences if s.section == "body"]
@@ -1370,12 +1404,19 @@ def _qualifier_cue(s: _Sentence, cues: list[_Cue], m0: int, m1: int,
 
 def _event_cue(s: _Sentence, kind: str, m0: int, m1: int) -> tuple[str, _Cue] | None:
     lex = lexicon()
-    cands = []
+    cands, weak = [], []
+    doms, typ = domains(), s.subject_type
     for c0, c1, events in s.events:
-        for ev in events:
-            if kind in lex.events[ev].kinds:
-                cands.append(_Cue(c0, c1, ev))
-                break
+        # Of the events a word may name, the first that can be a fact of the article's
+        # kind of subject ("opened": a release of a film, the opening of a shop). A
+        # domain file's word that cannot be (a film "moved to" a studio) is taken only
+        # when no other event word is within reach.
+        admitted = [ev for ev in events if kind in lex.events[ev].kinds]
+        fitting = [ev for ev in admitted if doms.fits(ev, typ)]
+        if fitting or any(ev in lex.core_events for ev in admitted):
+            cands.append(_Cue(c0, c1, (fitting or admitted)[0]))
+        elif admitted:
+            weak.append(_Cue(c0, c1, admitted[0]))
     # A figure takes its measure from its own clause or the next one; a date may
     # reach a little further ("scheduled for 1 October, but the date was later
     # moved up to 15 September" is still the release).
@@ -1383,7 +1424,7 @@ def _event_cue(s: _Sentence, kind: str, m0: int, m1: int) -> tuple[str, _Cue] | 
         # "in May 2014, two years before publication": a date before "before X" is not X's.
         cands = [c for c in cands if not (c.start >= m1 and _RELATIVE_TO.search(s.text, 0, c.start - s.start))]
     reach = _EVENT_REACH.get(kind, 1)
-    near = _nearest(s, cands, m0, m1, max_soft=reach)
+    near = _nearest(s, cands, m0, m1, max_soft=reach) or _nearest(s, weak, m0, m1, max_soft=reach)
     own = _clause_text(s, m0)
     if near and near[1] and kind == "date" and not (_RESCHEDULED.search(own) or _ELLIPTIC.match(own)):
         # "made his debut on 4 May 2010, and scored twice at the 2018 World Cup": the
@@ -1413,11 +1454,24 @@ _EVENT_REACH = {"date": 2, "edition": 2}
 
 # ------------------------------------------------------------ the public function
 
-def attribute_for(doc: Document, sentence: Sentence, mention: Mention) -> Attribute:
-    """The attribute (subject, event, qualifiers, evidence) of one mention in its sentence."""
+def attribute_for(doc: Document, sentence: Sentence, mention: Mention,
+                  event: str | None = None, named_before: int | None = None) -> Attribute:
+    """The attribute (subject, event, qualifiers, evidence) of one mention in its sentence.
+
+    ``event`` forces the event (a lifespan's two ends are a birth and a death);
+    ``named_before`` is where the entity the mention belongs to is named just
+    before (the "(" of "Tom Brown (1901–1980)").
+    """
     ctx = _context(doc)
     s = ctx.sentence(sentence.index)
-    return _Builder(ctx, s, mention).build()
+    b = _Builder(ctx, s, mention)
+    b.forced_event, b.named_before = event, named_before
+    return b.build()
+
+
+def article_subject(doc: Document):
+    """The document's ArticleSubject (None when not found), from the analysis cache."""
+    return _context(doc).subject
 
 
 class _Builder:
@@ -1430,6 +1484,8 @@ class _Builder:
         self.subject = THIS_WORK
         self.subject_text: str | None = None
         self.event_word = ""  # the trigger that decided the event, normalised
+        self.forced_event: str | None = None
+        self.named_before: int | None = None
         self.indefinite = False  # the subject is "a <noun>": one of many
 
     def use(self, cue: _Cue | tuple[int, int] | None) -> None:
@@ -1444,6 +1500,10 @@ class _Builder:
         lex = lexicon()
         m, s = self.m, self.s
         value = m.value
+        if self.forced_event is not None:
+            return self.forced_event
+        if m.kind == "age":
+            return "age"
         if m.kind == "money" and self.per_unit() is not None:
             return "average-gross"
         if m.kind == "count":
@@ -1903,6 +1963,10 @@ class _Builder:
                 value = self.year()
             elif name == "season":
                 value = self.season()
+            elif name == "party":
+                value = entities.party(self, event)
+            elif name == "competition":
+                value = entities.competition(self)
             elif name in ("source", "chart"):
                 value = self.source(event)
             elif name == "ceremony":
@@ -1923,8 +1987,10 @@ class _Builder:
             # the box office"); "made" or "sales" alone could be any sum.
             quals["region"] = "world"
         self.subject_for(event)
-        if event in ("birth", "death") and self.subject == THIS_WORK:
-            return Attribute()  # a work is not born and does not die: the trigger was about someone
+        if not entities.resolve(self, event, quals):
+            return Attribute()  # the clause's subject is unclear: no finding beats a conflated one
+        if self.subject == THIS_WORK and not domains().fits(event, self.ctx.subject_type):
+            return Attribute()  # a film is not born and a person not released: the word was about someone else
         if self.m.kind == "date" and event in ("release", "publication", "premiere") and self.work_of_year():
             quals["scope"] = "first"  # "a 2012 film": the year it first came out, anywhere
         if spec.repeatable and not any(d in quals for d in spec.distinguishers) or (

@@ -14,14 +14,36 @@ from pydantic import Field, computed_field
 from .common import SCHEMA_VERSION, Model, Span
 
 ClaimKind = Literal[
-    "date", "money", "ranking", "edition", "count", "percentage", "rating", "duration"
+    "date", "money", "ranking", "edition", "count", "percentage", "rating", "duration", "age"
 ]
 CLAIM_KINDS: tuple[str, ...] = (
-    "date", "money", "ranking", "edition", "count", "percentage", "rating", "duration",
+    "date", "money", "ranking", "edition", "count", "percentage", "rating", "duration", "age",
 )
 
+#: The subject id of the article's own subject, whatever its type (a film, a person, a club):
+#: kept as "this-work" because reviewed findings' fingerprints are built from attribute keys.
 THIS_WORK = "this-work"
+ARTICLE = THIS_WORK
 UNKNOWN = "unknown"
+
+SubjectType = Literal["person", "organisation", "work", "place", "event", "other"]
+
+
+class ArticleSubject(Model):
+    """What the article is about, found from its title and opening sentence.
+
+    Claims about it have the subject id ``this-work``; ``names`` are the ways the
+    text refers to it (full name, short forms such as the surname or "the club").
+    """
+
+    name: str = Field(description="The full name as the article gives it.")
+    type: SubjectType
+    subtype: str | None = Field(None, description="company, club, band, film, book, writer, ...")
+    noun: str | None = Field(None, description="The head noun that typed it: 'footballer', 'football club'.")
+    names: list[str] = Field(default_factory=list, description="Full name and short forms (surname, 'the club').")
+    pronouns: list[str] = Field(default_factory=list, description="Pronouns that refer to it (he/his, it/its).")
+    source: Literal["title", "opening-sentence", "title+opening-sentence"] = "opening-sentence"
+    span: Span | None = Field(None, description="Where the name is given in the opening sentence.")
 
 
 class Attribute(Model):
@@ -124,6 +146,12 @@ class RatingValue(Model):
     normalized: float | None = Field(None, description="Score on a 0..1 scale when computable.")
 
 
+class AgeValue(Model):
+    """A stated age in whole years ("at the age of 45", "aged 73", "died at 84")."""
+
+    years: int = Field(ge=0)
+
+
 class DurationValue(Model):
     unit: Literal["day", "week", "month", "year", "hour", "minute"]
     low: float
@@ -181,10 +209,15 @@ class DurationClaim(_ClaimBase):
     value: DurationValue
 
 
+class AgeClaim(_ClaimBase):
+    kind: Literal["age"] = "age"
+    value: AgeValue
+
+
 Claim = Annotated[
     Union[
         DateClaim, MoneyClaim, RankingClaim, EditionClaim, CountClaim,
-        PercentageClaim, RatingClaim, DurationClaim,
+        PercentageClaim, RatingClaim, DurationClaim, AgeClaim,
     ],
     Field(discriminator="kind"),
 ]
@@ -203,6 +236,7 @@ class ClaimsDocument(Model):
 
     schema_version: str = SCHEMA_VERSION
     document: str
+    subject: ArticleSubject | None = Field(None, description="The article's own subject, when found.")
     claims: list[LocatedClaim]
 
 

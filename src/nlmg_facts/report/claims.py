@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 from ..models import Claim, ClaimsDocument, Document
-from ..models.claims import LocatedClaim
+from ..models.claims import ArticleSubject, LocatedClaim
 from ..spans import LineIndex
 
 
-def claims_document(doc: Document, claims: list[Claim]) -> ClaimsDocument:
+def claims_document(doc: Document, claims: list[Claim], subject: ArticleSubject | None = None) -> ClaimsDocument:
     index = LineIndex(doc.text)
     located = []
     for c in claims:
         line, col = index.position(c.span.start)
         located.append(LocatedClaim(line=line, column=col, claim=c))
-    return ClaimsDocument(document=doc.name, claims=located)
+    return ClaimsDocument(document=doc.name, subject=subject, claims=located)
+
+
+def describe_subject(subject: ArticleSubject | None) -> str:
+    """'subject: Jane Doe (person, novelist); names: Jane Doe, Doe; pronouns: she, her, ...'."""
+    if subject is None:
+        return "subject: not found (claims of this-work are about the article's topic)"
+    kind = subject.type + (f"/{subject.subtype}" if subject.subtype else "")
+    noun = f", {subject.noun}" if subject.noun and subject.noun != subject.subtype else ""
+    return (
+        f"subject: {subject.name} ({kind}{noun}; from the {subject.source.replace('+', ' and ').replace('-', ' ')}); "
+        f"names: {', '.join(subject.names)}; pronouns: {', '.join(subject.pronouns)}"
+    )
 
 
 def describe_value(claim: Claim) -> str:
@@ -37,6 +49,8 @@ def describe_value(claim: Claim) -> str:
         if v.letter:
             return v.letter
         return f"{_num(v.score)}/{_num(v.scale)}" if v.scale else _num(v.score)
+    if k == "age":
+        return f"{v.years} years"
     if k == "duration":
         amt = _num(v.low) if v.low == v.high else f"{_num(v.low)}..{_num(v.high)}"
         return f"{amt} {v.unit}"
@@ -52,9 +66,12 @@ def _num(x: float | None) -> str:
     return f"{x:,.6f}".rstrip("0").rstrip(".")
 
 
-def render_claims_text(doc: Document, claims: list[Claim], with_name: bool = False) -> str:
+def render_claims_text(doc: Document, claims: list[Claim], with_name: bool = False,
+                       subject: ArticleSubject | None = None, show_subject: bool = False) -> str:
     index = LineIndex(doc.text)
     lines = []
+    if show_subject:
+        lines.append(f"{doc.name}: " * with_name + "# " + describe_subject(subject))
     for c in claims:
         line, col = index.position(c.span.start)
         prefix = f"{doc.name}:" if with_name else ""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..pipeline import CheckRun
+    from ..analysis import CheckRun
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from ..models.findings import Finding
 from .claims import describe_value
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..pipeline import Analysis
+    from ..analysis import Analysis
 
 #: Severity -> rank; the strongest unreviewed finding colours a span.
 _RANK = {"info": 1, "warning": 2, "error": 3}

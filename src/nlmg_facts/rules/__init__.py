@@ -1,3 +1,4 @@
 """Consistency rules over claims and citations (families C, D, L, M, R)."""
 
-from .registry import Hit, RuleSpec, all_rules, get_rule, rule  # noqa: F401
+from .catalogue import all_rules, get_rule  # noqa: F401
+from .registry import Hit, RuleSpec, rule  # noqa: F401

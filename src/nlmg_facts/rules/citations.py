@@ -391,7 +391,8 @@ def _announcement(text: str) -> bool:
 _REVIEW = regex.compile(r"\breview(?:s|ed)?\b", regex.IGNORECASE)
 #: Events a critic reviews before they happen (press screenings, advance copies).
 _REVIEWED_EVENTS = frozenset({"release", "publication", "premiere", "broadcast", "screening",
-                              "festival-screening", "festival-opening", "festival-closing"})
+                              "festival-screening", "festival-opening", "festival-closing",
+                              "opening"})  # a building or shop previewed before it opens
 _NUMBER_TERM = regex.compile(r"^\d[\d.,]*$")
 
 

@@ -36,7 +36,8 @@ from ..errors import UsageError
 from ..models.common import Severity
 from ..models.findings import Finding, InternalError, RuleInfo
 from .context import RuleContext
-from .registry import Hit, RuleSpec, all_rules
+from .catalogue import all_rules
+from .registry import Hit, RuleSpec
 
 FINGERPRINT_VERSION = "1"
 #: Words either side of an evidence span that go into the fingerprint.

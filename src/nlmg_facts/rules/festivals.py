@@ -229,8 +229,15 @@ def _other_mention_between(ctx: RuleContext, start: int, end: int) -> bool:
 def _festival_mentions(ctx: RuleContext) -> list[Mention]:
     out: list[Mention] = []
     cal = ctx.calendar
+    # "One work appears at one edition" holds for an article about a work, not for a
+    # person's or a company's (who attend many editions): mentions are "about the work"
+    # only in a work's article (or one whose subject could not be typed).
+    from ..extract.attributes import article_subject
+
+    subject = article_subject(ctx.doc)
+    work_article = subject is None or subject.type in ("work", "other")
     for c in ctx.claims:
-        about = c.attribute.subject == "this-work"
+        about = work_article and c.attribute.subject == "this-work"
         if c.kind == "edition":
             out.append(_edition_mention(ctx, c, about))
         elif c.kind == "date" and c.value.precision == "year" and c.value.resolved and cal is not None:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from typing import Iterator
 
-import regex
-
-from ..models import Severity, Span
+from ..models import Severity
 from .compare import conflict_hits, describe_attribute, upper_first, where
 from .context import RuleContext
 from .festivals import Mention, festival_mentions

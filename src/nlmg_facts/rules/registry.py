@@ -76,14 +76,7 @@ def rule(code: str, name: str, severity: Severity = Severity.ERROR):
     return deco
 
 
-def all_rules() -> list[RuleSpec]:
-    """Every registered rule, sorted by code (importing the rule modules once)."""
-    from . import _load  # noqa: F401  (imports every rule module)
-
-    return [_RULES[c] for c in sorted(_RULES)]
-
-
-def get_rule(code_or_name: str) -> RuleSpec | None:
-    all_rules()
-    key = code_or_name.strip()
-    return _RULES.get(key.upper()) or next((r for r in _RULES.values() if r.name == key), None)
+def registered() -> dict[str, RuleSpec]:
+    """The rules registered so far, by code. ``catalogue.all_rules`` loads them all first;
+    the registry itself imports no rule module, so rule modules can import it freely."""
+    return _RULES
