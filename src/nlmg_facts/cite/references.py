@@ -269,13 +269,13 @@ def _classify(text: str, s: int, e: int, hard_end: bool, out: list[_Piece], date
 
 
 def _rstrip(text: str, s: int, e: int) -> int:
-    while e > s and text[e - 1] in " \t\n":
+    while e > s and text[e - 1] in " \t\r\n\f\v":
         e -= 1
     return e
 
 
 def _lstrip(text: str, s: int, e: int) -> int:
-    while s < e and text[s] in " \t\n":
+    while s < e and text[s] in " \t\r\n\f\v":
         s += 1
     return s
 
