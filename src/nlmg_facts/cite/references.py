@@ -363,11 +363,10 @@ def _pieces(text: str, start: int, end: int, dates: _dates.DateMemo) -> list[_Pi
 # ------------------------------------------------------------------ units
 
 # A back-link marker of a copied reference list: "^", "^ a b c", "↑", "Jump up to: a b",
-# optionally after the note's number ("12. ^").
+# (a note's number before it, "12. ^", is taken off as a list item at a line start).
 _BACKLINK = regex.compile(
     r"""
     (?:(?<=^)|(?<=\s))
-    (?:\d{1,4}\.\s{1,3})?
     (?:Jump\s{1,3}up\s{1,3})?[\^↑]
     (?:\s{1,3}(?:Jump\s{1,3}up\s{1,3}to:\s{0,3})?(?:[a-z]{1,2}\s{1,3}){2,40}   # ^ a b c
       |\s{1,3}|$)
@@ -795,6 +794,12 @@ def _fields(text: str, entry: _Entry, known_authors: dict[str, list[str]], known
                 if note is not None:
                     f.notes.append(note)
         elif p.kind == "other":
+            if p.date is not None and p.names is not None:
+                # "Riverside Press, 2001": publisher and year (a short-citation shape inside an entry).
+                if f.date is None:
+                    f.date = _date_at(text, (p.date[0] + (text[p.date[0]] == "("),
+                                             p.date[1] - (text[p.date[1] - 1] == ")")), dates)
+                p = _Piece(p.start, p.names[1], "other", p.hard_end)
             if not has_title and f.title is None and f.work is None:
                 work_follows = any(q.kind == "other" for q in pieces[i + 1 :])
                 _unquoted(text, p, f, known_authors, known_works, work_follows)
@@ -806,7 +811,8 @@ def _fields(text: str, entry: _Entry, known_authors: dict[str, list[str]], known
 # ------------------------------------------------------------------ entry kinds
 
 def _structured(entry: _Entry) -> bool:
-    return entry.has("title", "author_date", "retrieved", "archive", "date", "author", "short", "ibid", "locator")
+    return entry.has("title", "author_date", "retrieved", "archive", "date", "author", "short", "ibid", "locator") \
+        or any(p.date is not None for p in entry.pieces)
 
 
 def _is_note(text: str, entry: _Entry) -> bool:
@@ -842,7 +848,7 @@ def _kinds(text: str, entries: list[_Entry]) -> list[str]:
         if entry.section == "external_link" or (entry.section == "see_also" and not _structured(entry)):
             kinds.append(entry.section)
             seen_external = seen_external or entry.section == "external_link"
-        elif _is_note(text, entry) and (seen_citation or entry.section == "citation"):
+        elif _is_note(text, entry):
             kinds.append("note")
         elif entry.section == "citation" and not entry.has("extlink"):
             kinds.append("citation")
