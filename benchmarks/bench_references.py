@@ -63,6 +63,13 @@ MIN_SHARE = 0.6
 COVER = 0.9
 
 
+#: Sections of the wikitext whose lines are back matter, not body prose.
+BACK_SECTIONS = {
+    "see also", "external links", "further reading", "bibliography", "notes", "references", "sources",
+    "citations", "footnotes", "works cited", "notes and references", "references and notes", "links",
+}
+
+
 @dataclass
 class Truth:
     words: list[str]
@@ -124,6 +131,28 @@ def truth_refs(wikitext: str) -> list[Truth]:
     return [Truth(words=_ref_words(content[k])) for k in order if content[k]]
 
 
+_HEADING = regex.compile(r"^(={2,6})\s*(.+?)\s*\1\s*$", regex.MULTILINE)
+
+
+def back_section_lines(wikitext: str) -> list[set[str]]:
+    """Word bags of each line of the see-also, external-link and similar sections.
+
+    Headings are found line by line (a stray bracket earlier in the page must
+    not hide them, as it can from a full parse).
+    """
+    bags = []
+    heads = list(_HEADING.finditer(wikitext))
+    for h, nxt in zip(heads, heads[1:] + [None]):
+        if h.group(2).strip().lower() not in BACK_SECTIONS:
+            continue
+        body = wikitext[h.end() : nxt.start() if nxt else len(wikitext)]
+        for line in body.split("\n"):
+            words = set(_ref_words(line))
+            if words:
+                bags.append(words)
+    return bags
+
+
 # ------------------------------------------------------------------ locating
 
 
@@ -182,7 +211,13 @@ def _overlap(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     return _alnum(text, s, e) if e > s else 0
 
 
-def judge(slug: str, layout: str, text: str, refs: list[Truth], show: bool) -> Result:
+def _is_back_line(words: set[str], back: list[set[str]]) -> bool:
+    return bool(words) and any(len(words & bag) >= 0.6 * len(words) for bag in back)
+
+
+def judge(slug: str, layout: str, text: str, refs: list[Truth], back: list[set[str]], lines: list[tuple[int, int]],
+          show: bool) -> Result:
+    """Judge every located reference and the boundary; ``lines`` are the flat file's lines."""
     r = Result(slug=slug, layout=layout, refs=len(refs))
     doc = ingest(text, f"{slug}.txt")
     entries = [(c.span.start, c.span.end, c.text) for c in document_references(doc) if c.kind in ("citation", "note")]
@@ -215,9 +250,14 @@ def judge(slug: str, layout: str, text: str, refs: list[Truth], show: bool) -> R
             r.problems.append(f"{verdict}: {text[t.span[0]:t.span[1]][:100]!r}"
                               + "".join(f"\n        entry {en[2][:100]!r}" for en in holders[:3]))
     if spans:
-        lines = _lines(text)
+        # The body ends with the last line before the first reference that renders
+        # neither a reference nor a line of a see-also or link section.
         first = min(s for s, _ in spans)
-        body_end = max((e for s, e in lines if e <= first), default=0)
+        body_end = max(
+            (e for s, e in lines if e <= first and (s, e) not in spans
+             and not _is_back_line({w.casefold() for w in _WORD.findall(text[s:e])}, back)),
+            default=0,
+        )
         start = doc.back_matter.start if doc.back_matter is not None else None
         r.boundary_ok = start is not None and body_end <= start <= first
         if not r.boundary_ok:
@@ -285,12 +325,14 @@ def main(argv: list[str] | None = None) -> int:
     layouts = ["lines", "run-on"] if args.layout == "both" else [args.layout]
     results = []
     for slug, wiki, txt in found:
-        refs = truth_refs(wiki.read_text(encoding="utf-8"))
+        wikitext = wiki.read_text(encoding="utf-8")
+        refs = truth_refs(wikitext)
+        back = back_section_lines(wikitext)
         flat = txt.read_text(encoding="utf-8")
         locate(flat, refs)
         for layout in layouts:
             text = flat if layout == "lines" else flat.replace("\n", " ")
-            results.append(judge(slug, layout, text, refs, args.show))
+            results.append(judge(slug, layout, text, refs, back, _lines(flat), args.show))
     for layout in layouts:
         print("\n".join(table(results, layout)))
         print()

@@ -9,6 +9,11 @@ title-like fragments (see-also lines, undated references).
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
 import regex
 
 from .segment import segment
@@ -58,6 +63,13 @@ _MIN_WEIGHT = 3
 _MAX_TAIL = 4000
 #: How far before the first dated reference the see-also text may reach.
 _MAX_WALK = 3000
+#: A single access date or archive note after the last sentence makes a reference list
+#: only if no more than this follows it (a one-reference article and its link lines).
+_MAX_SINGLE_TAIL = 600
+#: How far before a lone signature its reference's quoted title may start.
+_SINGLE_TITLE_REACH = 400
+#: Lines walked back over from the first reference (see-also and undated references).
+_MAX_WALK_LINES = 40
 
 _TOKEN = regex.compile(r"\p{L}[\p{L}'’\-]*+")
 # Function words are lower case in titles too, so they say nothing about prose.
@@ -79,17 +91,94 @@ _QUOTED_TITLE = regex.compile(r"^[\"“‘'].*[\"”’'][.!?]$")
 _TRAILING_TITLE = regex.compile(r"(?:\"[^\"]*+\"|“[^“”]*+”)\.$")
 
 
+@dataclass(frozen=True, slots=True)
+class Boundary:
+    """Where the back matter starts, how sure the shape makes it, and why."""
+
+    offset: int
+    confidence: float
+    reason: str
+
+
 def find_back_matter(text: str) -> int | None:
     """Offset where the back matter (see also, references, links) starts, or None."""
-    first = _first_reference_signature(text)
-    if first is None:
+    found = locate_back_matter(text)
+    return None if found is None else found.offset
+
+
+def locate_back_matter(text: str) -> Boundary | None:
+    """The start of the back matter with a confidence, from the shape of what follows.
+
+    A heading line ("References", "External links") with no long prose after
+    it decides (0.95). Otherwise the reference list is the chain of citation
+    signatures that runs to the end of the text: the more weight it carries,
+    the surer (0.6 to 0.9); a single access date or archive note counts only
+    after a quoted title and near the end (0.55: a one-reference article).
+    The start is then walked back over the fragments, never prose, before
+    the first signature: see-also lines and undated references, line by line
+    when the text has lines.
+    """
+    heading = _heading_boundary(text)
+    if heading is not None:
+        return heading
+    chain = _first_reference_signature(text)
+    if chain is None:
         return None
+    first, weight = chain
     boundary = _walk_back_over_fragments(text, first)
-    return boundary if boundary > 0 and text[:boundary].strip() else None
+    if boundary <= 0 or not text[:boundary].strip():
+        return None
+    if weight < _MIN_WEIGHT:
+        return Boundary(boundary, 0.55, "a single reference after the last sentence")
+    confidence = min(0.9, 0.6 + 0.05 * (weight - _MIN_WEIGHT))
+    return Boundary(boundary, round(confidence, 2), f"a reference list (citation signatures of weight {weight})")
 
 
-def _first_reference_signature(text: str) -> int | None:
-    """Start of the earliest signature of the dense chain that runs to the end, if any."""
+@lru_cache(maxsize=1)
+def _heading_line() -> regex.Pattern:
+    raw = resources.files("nlmg_facts.data").joinpath("citations.json").read_text(encoding="utf-8")
+    names = sorted(json.loads(raw)["back_matter_headings"]["headings"], key=len, reverse=True)
+    alt = "|".join(regex.escape(n) for n in names)
+    # A heading on a line of its own (after a line break, not at the very start).
+    return regex.compile(rf"(?<=\n)[ \t]{{0,8}}(?i:{alt}):?[ \t]{{0,8}}(?=\r?\n|$)")
+
+
+def _heading_boundary(text: str) -> Boundary | None:
+    """The first back-matter heading line after which no prose paragraph follows."""
+    for m in _heading_line().finditer(text):
+        if not text[: m.start()].strip():
+            continue
+        rest = text[m.end() :]
+        if not any(_is_prose_line(rest[s:e]) for s, e in _line_spans(rest)):
+            return Boundary(m.start() + (len(m.group()) - len(m.group().lstrip())), 0.95,
+                            f"the heading {m.group().strip()!r}")
+    return None
+
+
+def _line_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    hi = len(text) if hi is None else hi
+    out, pos = [], lo
+    while pos < hi:
+        nl = text.find("\n", pos, hi)
+        stop = hi if nl < 0 else nl
+        if text[pos:stop].strip():
+            out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+def _is_prose_line(line: str) -> bool:
+    """A paragraph line: a prose sentence in it, and no citation signature."""
+    if len(line) > 20_000:
+        return True  # a whole run-on article on one line
+    if any(p.search(line) for p in _SIGNATURES.values()):
+        return False
+    units = segment(line, 0, len(line))
+    return any(_is_prose(line[s:e]) for s, e in units)
+
+
+def _first_reference_signature(text: str) -> tuple[int, int] | None:
+    """Start and weight of the dense chain of signatures that runs to the end, if any."""
     # Walk the signatures from the end: the chain is the last run whose gaps stay small.
     chain_start: int | None = None
     chain_weight = 0
@@ -104,9 +193,21 @@ def _first_reference_signature(text: str) -> int | None:
         chain_start, prev_start = start, start
         chain_weight += _WEIGHT[kind]
         strong = strong or _WEIGHT[kind] >= 2
-    if chain_start is None or chain_weight < _MIN_WEIGHT or not strong:
+    if chain_start is None or not strong:
         return None
-    return chain_start
+    if chain_weight < _MIN_WEIGHT and not _lone_reference(text, chain_start):
+        return None
+    return chain_start, chain_weight
+
+
+_LONE_TITLE = regex.compile(r"[\"“][^\"“”\n]{3,200}[\"”]\.\s")
+
+
+def _lone_reference(text: str, sig: int) -> bool:
+    """One access date or archive note: a reference only after a quoted title, near the end."""
+    if len(text) - sig > _MAX_SINGLE_TAIL:
+        return False
+    return _LONE_TITLE.search(text, max(0, sig - _SINGLE_TITLE_REACH), sig) is not None
 
 
 def _reverse_signatures(text: str) -> list[tuple[int, int, str]]:
@@ -119,27 +220,55 @@ def _reverse_signatures(text: str) -> list[tuple[int, int, str]]:
 
 
 def _walk_back_over_fragments(text: str, first_sig: int) -> int:
-    """Start of the back matter: after the last prose sentence before ``first_sig``."""
-    window = max(0, first_sig - _MAX_WALK)
+    """Start of the back matter: after the last prose sentence before ``first_sig``.
+
+    Within the line of the first signature the walk goes unit by unit; when it
+    reaches that line's start, it goes on line by line over lines that hold no
+    prose sentence (a line per reference or see-also title).
+    """
+    line_start = text.rfind("\n", 0, first_sig) + 1
+    window = max(line_start, first_sig - _MAX_WALK)
     units = segment(text, window, first_sig)
-    if window > 0 and units:
+    if window > line_start and units:
         units = units[1:]  # the first unit may be cut in half by the window
     if not units:
-        return first_sig
-    s, e = units[-1]
-    if _CLOSED.search(text, s, e):
-        # The signature opens its own unit: every unit before it is a candidate.
         start = first_sig
     else:
-        # "Surname, Given (8 October 2010)": the reference starts with the unit.
-        start, units = s, units[:-1]
-    for s, e in reversed(units):
-        if _is_prose(text[s:e]):
+        s, e = units[-1]
+        if _CLOSED.search(text, s, e):
+            # The signature opens its own unit: every unit before it is a candidate.
+            start = first_sig
+        else:
+            # "Surname, Given (8 October 2010)": the reference starts with the unit.
+            start, units = s, units[:-1]
+        for s, e in reversed(units):
+            if _is_prose(text[s:e]):
+                return start
+            start = s
+        if window > line_start:
+            return first_sig
+    if line_start == 0:
+        # Only fragments within reach, at the start of the text: no body at all.
+        return 0
+    return _walk_back_over_lines(text, line_start)
+
+
+def _walk_back_over_lines(text: str, line_start: int) -> int:
+    """Start of the earliest line before ``line_start`` after the last prose line."""
+    start = line_start
+    lo = max(0, line_start - _MAX_WALK)
+    lines = _line_spans(text, lo, line_start)
+    if lo > 0 and lines:
+        lines = lines[1:]
+    if len(lines) > _MAX_WALK_LINES:
+        lines, lo = lines[-_MAX_WALK_LINES:], 1
+    for s, e in reversed(lines):
+        if _is_prose_line(text[s:e]):
             return start
-        start = s
-    # Only fragments within reach. At the start of the text there is no body at
-    # all; otherwise keep the body up to the first dated reference.
-    return 0 if window == 0 else first_sig
+        start = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+    # No prose within reach: at the start of the text there is no body at all;
+    # otherwise keep the body up to the first reference's line.
+    return 0 if lo == 0 else line_start
 
 
 def _is_prose(unit: str) -> bool:
