@@ -180,6 +180,8 @@ class _Piece:
     names: tuple[int, int] | None = None
     date: tuple[int, int] | None = None
     service: str | None = None
+    #: A short run of capitalised words ended by a period ("Penguin Books."): may name an organisation.
+    name_like: bool = False
 
 
 @dataclass(slots=True)
@@ -189,6 +191,9 @@ class _Entry:
     section: str | None = None
     #: True when a marker, bullet or number delimits the entry: exactly one entry.
     hard: bool = False
+    #: True when the entry opens a unit or follows an entry's closing piece (an access
+    #: date, a date, an archive note, a locator): its first piece is its start.
+    clean_start: bool = True
 
     def has(self, *kinds: str) -> bool:
         return any(p.kind in kinds for p in self.pieces)
@@ -316,7 +321,20 @@ def _classify(text: str, s: int, e: int, hard_end: bool, out: list[_Piece], date
     if _AUTHORS_ONLY.match(piece_text):
         out.append(_Piece(s, e, "author", hard_end, names=(s, e)))
         return
-    out.append(_Piece(s, e, "other", hard_end))
+    out.append(_Piece(s, e, "other", hard_end, name_like=not hard_end and _name_like(piece_text)))
+
+
+_NAME_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
+_NAME_STOPWORDS = frozenset("of the and for in on at de du la le von van".split())
+
+
+def _name_like(piece: str) -> bool:
+    """'Penguin Books', 'The Children's Book Council of Australia', 'LibraryThing.com'."""
+    words = _NAME_WORD.findall(piece)
+    if not 1 <= len(words) <= 8:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_STOPWORDS for w in words) \
+        and words[0][0].isupper()
 
 
 def _rstrip(text: str, s: int, e: int) -> int:
@@ -505,6 +523,8 @@ def _starts_entry(entry: _Entry, piece: _Piece) -> bool:
     if piece.kind in ("author", "author_date"):
         return True
     if piece.kind == "title":
+        if entry.clean_start and len(entry.pieces) == 1 and last.kind == "other" and last.name_like:
+            return False  # an organisation as author: 'Penguin Books. "Title". Retrieved ...'
         return any(p.kind != "author" and p.kind != "author_date" for p in entry.pieces)
     if piece.kind == "other":
         if entry.has("date", "retrieved"):
@@ -538,6 +558,10 @@ def _entries_of(text: str, start: int, end: int, dates: _dates.DateMemo) -> list
     return out
 
 
+#: Pieces that end an entry when they come last: what follows them is a new entry's start.
+_CLOSING_PIECES = frozenset({"retrieved", "date", "archive", "locator", "short", "ibid", "extlink", "author_date"})
+
+
 def _entries(pieces: list[_Piece]) -> list[_Entry]:
     # "Surname, Given" without a date is an author only when a title follows;
     # otherwise it is a company ("Flixster, Inc.") or a place.
@@ -549,7 +573,7 @@ def _entries(pieces: list[_Piece]) -> list[_Entry]:
     for p in pieces:
         if _starts_entry(cur, p):
             entries.append(cur)
-            cur = _Entry()
+            cur = _Entry(clean_start=cur.pieces[-1].kind in _CLOSING_PIECES)
         cur.pieces.append(p)
     if cur.pieces:
         entries.append(cur)
@@ -793,6 +817,10 @@ def _fields(text: str, entry: _Entry, known_authors: dict[str, list[str]], known
                 note = _text(text, p.start, p.end)
                 if note is not None:
                     f.notes.append(note)
+        elif p.kind == "other" and i == 0 and p.name_like and len(pieces) > 1 and pieces[1].kind == "title":
+            name = _text(text, p.start, p.end)
+            if name is not None:
+                f.authors = [Author(text=name.text, span=name.span, surname=name.text)]
         elif p.kind == "other":
             if p.date is not None and p.names is not None:
                 # "Riverside Press, 2001": publisher and year (a short-citation shape inside an entry).

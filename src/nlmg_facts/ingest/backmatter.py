@@ -286,11 +286,24 @@ def _is_prose(unit: str) -> bool:
     return _looks_like_prose(unit)
 
 
+#: Past-tense verbs that do not end in -ed, common in encyclopedic sentences.
+_IRREGULAR_PAST = frozenset(
+    "won made became began took wrote gave held led left met ran sold told found brought built bought chose"
+    " drew fell grew kept knew lost paid rose sang saw spent stood taught thought threw went came".split()
+)
+# A lower-case past tense or participle ("named", "released", "designated").
+_PAST = regex.compile(r"^\p{Ll}{3,}ed$")
+
+
 def _looks_like_prose(words: str) -> bool:
     tokens = _TOKEN.findall(words)
     # Auxiliaries and pronouns written in lower case occur in sentences, not in
     # title-cased names of works, lists or publishers.
     if any(t in _PROSE_MARKERS for t in tokens):
+        return True
+    # A title-cased sentence ("X won the Y Award in 1987 for Best Z.") still has
+    # its verb in lower case between capitalised words.
+    if len(tokens) >= 6 and any(t in _IRREGULAR_PAST or _PAST.match(t) for t in tokens[1:]):
         return True
     content = [t for t in tokens if t.lower() not in _STOPWORDS]
     if not content:
