@@ -101,6 +101,10 @@ _PAGE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The gap after a page number where a new short citation ("Surname, ...") begins.
+_AFTER_PAGE = regex.compile(
+    r"(?<=\b(?:p|pp|pg|pgs)\.?\s?\d{1,5}(?:\s?[–\-]\s?\d{1,5})?)\s+(?=\p{Lu}[\p{L}'’\-]{1,30},\s)"
+)
 _LOCATION = regex.compile(r"(?P<loc>\p{Lu}[\p{L} .'\-]{1,30}):\s+(?P<rest>\S.*)$")
 _LANGUAGE_TAG = regex.compile(r"^in\s\p{Lu}\p{L}+$")
 # A trailing "The Weston Mercury"-style name: where an unquoted title runs into its work.
@@ -162,6 +166,7 @@ def _short_pattern() -> regex.Pattern:
         (?:
             ,?\s(?P<year>{year})(?:(?:,\s|:\s?)(?P<loc>{loc}))?     # Smith 2004, p. 12 / Smith 2004: 12
           | ,\s(?P<loc2>{loc})                                     # Wells, p. 9
+          | ,\s(?P<title>[^,()]{{3,120}}?),\s(?P<loc3>{loc})         # Wells, The Roads of England, p. 9
         )$
         """,
         regex.VERBOSE,
@@ -182,6 +187,10 @@ class _Piece:
     service: str | None = None
     #: A short run of capitalised words ended by a period ("Penguin Books."): may name an organisation.
     name_like: bool = False
+    #: The piece opens with a parenthesis: a remark, never the start of an entry.
+    remark: bool = False
+    #: The title a short citation names ("Wells, The Roads of England, p. 9").
+    title: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -274,6 +283,12 @@ def _split_other(text: str, s: int, e: int, hard_end: bool, out: list[_Piece], d
         _classify(text, s, m.end(), True, out, dates)
         _split_other(text, _lstrip(text, m.end(), e), e, hard_end, out, dates)
         return
+    # Short citations run together without periods: "Whitburn, p. 297 Whitburn, p. 24".
+    m = _AFTER_PAGE.search(text, s, e)
+    if m is not None and m.end() < e:
+        _classify(text, s, m.start(), True, out, dates)
+        _split_other(text, m.end(), e, hard_end, out, dates)
+        return
     # An author-date group glued to the end of a bare line.
     m = None if _AUTHOR_DATE.match(text[s:e]) else _GLUED_AUTHOR_DATE.search(text, s, e)
     if m is not None and m.start() > s and dates.is_date(m["date"]):
@@ -312,8 +327,10 @@ def _classify(text: str, s: int, e: int, hard_end: bool, out: list[_Piece], date
     m = lex["short"].match(piece_text)
     if m is not None:
         year = m.span("year") if m["year"] else None
+        title = m.span("title") if m["title"] else None
         out.append(_Piece(s, e, "short", hard_end, names=(s + m.start("names"), s + m.end("names")),
-                          date=None if year is None else (s + year[0], s + year[1])))
+                          date=None if year is None else (s + year[0], s + year[1]),
+                          title=None if title is None else (s + title[0], s + title[1])))
         return
     if lex["locator"].match(piece_text) or lex["edition"].match(piece_text):
         out.append(_Piece(s, e, "locator", hard_end))
@@ -321,7 +338,8 @@ def _classify(text: str, s: int, e: int, hard_end: bool, out: list[_Piece], date
     if _AUTHORS_ONLY.match(piece_text):
         out.append(_Piece(s, e, "author", hard_end, names=(s, e)))
         return
-    out.append(_Piece(s, e, "other", hard_end, name_like=not hard_end and _name_like(piece_text)))
+    out.append(_Piece(s, e, "other", hard_end, name_like=not hard_end and _name_like(piece_text),
+                      remark=piece_text.startswith("(")))
 
 
 _NAME_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
@@ -506,6 +524,8 @@ def _starts_entry(entry: _Entry, piece: _Piece) -> bool:
     last = entry.pieces[-1]
     if piece.kind == "archive" and last.kind == "retrieved" and not entry.has("archive"):
         return False  # "Retrieved D. Archived from the original on D." keeps its archive clause
+    if piece.kind == "other" and piece.remark and last.kind != "extlink":
+        return False  # "(McKim notes that ...)": a remark on the entry before it
     if piece.kind == "locator":
         # Pages, ISBN, volume, edition locate within the entry before them;
         # after an access date (always last) or a short citation they open a new one.
@@ -770,7 +790,9 @@ def _add_short(text: str, p: _Piece, f: _Fields, dates: _dates.DateMemo) -> None
         while y1 > y0 and text[y1 - 1] == ")":
             y1 -= 1
         f.date = _date_at(text, (y0, y1), dates)
-    tail = p.date[1] if p.date is not None else p.names[1]
+    if p.title is not None:
+        f.title = _text(text, *p.title)
+    tail = p.title[1] if p.title is not None else p.date[1] if p.date is not None else p.names[1]
     loc_start = _lstrip(text, tail, p.end)
     while loc_start < p.end and text[loc_start] in ",: ":
         loc_start += 1
