@@ -156,3 +156,38 @@ def test_no_entry_cuts_a_word_in_two(layout):
         s, e = c.span.start, c.span.end
         assert s == 0 or not (back[s - 1].isalnum() and back[s].isalnum()), c.text
         assert e == len(back) or not (back[e - 1].isalnum() and back[e].isalnum()), c.text
+
+
+# ------------------------------------------------------------------ whole articles (issue 20 papercuts)
+
+ARTICLE_BODY = (
+    "The Harrow Bridge is a road bridge over the river Tam. It opened in 1932 and was widened in 1978 "
+    "after traffic doubled. The council listed it in 2004."
+)
+
+
+def _citations_of(text: str):
+    from nlmg_facts.cite.references import document_references
+    from nlmg_facts.ingest import ingest
+
+    return [c for c in document_references(ingest(text, "a.txt")) if c.kind in ("citation", "note")]
+
+
+@pytest.mark.parametrize("sep", [" ", "\n", "\n\n"])
+def test_a_references_heading_is_not_glued_onto_the_first_authors(sep):
+    text = ARTICLE_BODY + sep + "References" + sep + " ".join(ENTRIES[:2])
+    first = _citations_of(text)[0]
+    assert [a.text for a in first.authors] == ["Carter, Helen"]
+    assert first.text == ENTRIES[0]
+
+
+def test_a_list_copied_with_back_links_gives_no_empty_citations_and_no_missing_title_warnings(tmp_path):
+    from nlmg_facts import pipeline
+    from nlmg_facts.config import Config
+    from nlmg_facts.ingest import Source
+
+    back = "\n".join(f"^ {e}" if i % 2 else f"^ a b {e}" for i, e in enumerate(ENTRIES))
+    text = ARTICLE_BODY + "\nReferences\n" + back + "\n"
+    assert [c.text for c in _citations_of(text)] == ENTRIES
+    report = pipeline.check_source(Source(name="a.txt", text=text), Config(root=tmp_path))
+    assert not [f for f in report.findings if f.code == "NLMG-C007"]

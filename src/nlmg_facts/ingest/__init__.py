@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from ..models import Document, Marker, Mask, Sentence, Span
 from ..models.document import blank
-from .backmatter import find_back_matter
+from .backmatter import Boundary, find_back_matter, locate_back_matter
 from .formats import INPUT_FORMATS, InputFormat, detect_format, layout
 from .reader import Source, decode, expand_paths, read_source
 from .segment import segment
 
 __all__ = [
-    "ingest", "Source", "decode", "detect_format", "expand_paths", "find_back_matter", "read_source",
+    "ingest", "Boundary", "Source", "decode", "detect_format", "expand_paths", "find_back_matter",
+    "locate_back_matter", "read_source",
     "segment", "INPUT_FORMATS", "InputFormat",
 ]
 
@@ -36,7 +37,8 @@ def ingest(text: str, name: str = "<text>", format: InputFormat = "auto") -> Doc
     if fmt != "plain":
         return _ingest_marked(text, name, fmt)
     first = len(text) - len(text.lstrip(_BOM + " \t\r\n\f\v"))
-    boundary = find_back_matter(text)
+    found = locate_back_matter(text)
+    boundary = None if found is None else found.offset
     body_end = _rstrip(text, first, len(text) if boundary is None else boundary)
     sentences = [
         Sentence(index=i, span=Span(start=s, end=e), section="body")
@@ -50,6 +52,8 @@ def ingest(text: str, name: str = "<text>", format: InputFormat = "auto") -> Doc
         text=text,
         body=Span(start=first, end=max(first, body_end)),
         back_matter=back,
+        back_matter_confidence=None if found is None else found.confidence,
+        back_matter_reason=None if found is None else found.reason,
         sentences=sentences,
     )
 
