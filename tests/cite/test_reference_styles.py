@@ -191,3 +191,12 @@ def test_a_list_copied_with_back_links_gives_no_empty_citations_and_no_missing_t
     assert [c.text for c in _citations_of(text)] == ENTRIES
     report = pipeline.check_source(Source(name="a.txt", text=text), Config(root=tmp_path))
     assert not [f for f in report.findings if f.code == "NLMG-C007"]
+
+
+def test_any_order_of_the_styles_run_on_is_still_one_entry_each():
+    import random
+
+    rng = random.Random(18)
+    for _ in range(300):
+        seq = [rng.choice(ENTRIES) for _ in range(rng.randint(2, 6))]
+        assert [c.text for c in entries_of(" ".join(seq))] == seq

@@ -189,6 +189,8 @@ class _Piece:
     name_like: bool = False
     #: The piece opens with a parenthesis: a remark, never the start of an entry.
     remark: bool = False
+    #: Written as a phrase or sentence ("Known as ... prior to 1975"): an explanatory note.
+    note: bool = False
     #: The title a short citation names ("Wells, The Roads of England, p. 9").
     title: tuple[int, int] | None = None
 
@@ -339,7 +341,7 @@ def _classify(text: str, s: int, e: int, hard_end: bool, out: list[_Piece], date
         out.append(_Piece(s, e, "author", hard_end, names=(s, e)))
         return
     out.append(_Piece(s, e, "other", hard_end, name_like=not hard_end and _name_like(piece_text),
-                      remark=piece_text.startswith("(")))
+                      remark=piece_text.startswith("("), note=_note_shaped(piece_text)))
 
 
 _NAME_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
@@ -526,6 +528,13 @@ def _starts_entry(entry: _Entry, piece: _Piece) -> bool:
         return False  # "Retrieved D. Archived from the original on D." keeps its archive clause
     if piece.kind == "other" and piece.remark and last.kind != "extlink":
         return False  # "(McKim notes that ...)": a remark on the entry before it
+    if last.kind == "other" and last.note and len(entry.pieces) == 1 \
+            and piece.kind not in ("date", "retrieved", "archive", "locator"):
+        return True  # a note is an entry of its own (a headline is followed by its date)
+    if piece.kind == "other" and piece.note:
+        # A note after a complete entry is its own; after a bare title it may be its remark.
+        if entry.has("date", "author_date", "retrieved", "archive", "short", "ibid", "locator"):
+            return True
     if piece.kind == "locator":
         # Pages, ISBN, volume, edition locate within the entry before them;
         # after an access date (always last) or a short citation they open a new one.
@@ -867,9 +876,11 @@ def _structured(entry: _Entry) -> bool:
 
 def _is_note(text: str, entry: _Entry) -> bool:
     """An explanatory note: one piece written as a phrase or sentence, not as a source."""
-    if len(entry.pieces) != 1 or entry.pieces[0].kind != "other":
-        return False
-    piece = text[entry.pieces[0].start : entry.pieces[0].end]
+    return len(entry.pieces) == 1 and entry.pieces[0].kind == "other" and entry.pieces[0].note
+
+
+def _note_shaped(piece: str) -> bool:
+    """'Known as Second Division prior to 1975', 'The deck was replaced in 1979, and ...'."""
     if _lexicons()["note"].match(piece):
         return True
     tokens = _NOTE_TOKEN.findall(piece)
