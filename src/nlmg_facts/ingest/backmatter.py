@@ -121,6 +121,14 @@ def locate_back_matter(text: str) -> Boundary | None:
     heading = _heading_boundary(text)
     if heading is not None:
         return heading
+    by_lines = _line_boundary(text)
+    if by_lines is not None:
+        return by_lines
+    return _chain_boundary(text)
+
+
+def _chain_boundary(text: str) -> Boundary | None:
+    """The start of the chain of signatures that runs to the end, walked back over fragments."""
     chain = _first_reference_signature(text)
     if chain is None:
         return None
@@ -175,6 +183,98 @@ def _is_prose_line(line: str) -> bool:
         return False
     units = segment(line, 0, len(line))
     return any(_is_prose(line[s:e]) for s, e in units)
+
+
+# ------------------------------------------------------------------ a line per paragraph or reference
+
+#: Fewest lines for the text to be read line by line.
+_MIN_LINES = 4
+#: Least score of the lines from the boundary to the end (a reference line scores 2).
+_MIN_LINE_SCORE = 3
+#: See-also titles walked back over, at most, before the first reference line.
+_MAX_SEE_ALSO_LINES = 15
+# A short citation on a line of its own: "Rahm, Urs (1990); pp. 453-454", "Eicher, p. 322.",
+# "Gelman (2005, p 2)", "Linden 1996, p. 7".
+_SHORT_LINE = regex.compile(
+    r"""
+    ^(?:\p{Lu}[\p{L}'’.\-]*+(?:,?\s(?:and\s|&\s|et\sal\.?|van\s|von\s|de\s)?\p{Lu}[\p{L}'’.\-]*+){0,6}
+        (?:;\s\p{Lu}[\p{L}'’.\-]*+(?:,?\s\p{Lu}[\p{L}'’.\-]*+){0,3}){0,6})
+    ,?\s
+    (?:\(\d{4}[a-z]?(?:,\sp{1,2}\.?\s?[\dxvil]+(?:[–\-]\d+)?)?\)(?:[;,:]?\s?(?:pp?\.|pg\.)?\s?[\dxvil]+(?:[–\-]\d+)?)?
+      |\d{4}[a-z]?(?:,\s(?:pp?\.|pg\.)\s?[\dxvil]+(?:\s?[–\-,]\s?\d+)*)?
+      |(?:pp?\.|pg\.)\s?[\dxvil]+(?:\s?[–\-,]\s?\d+)*)
+    [.;]?$
+    """,
+    regex.VERBOSE,
+)
+# A quoted title opening the line: '"Title". Work.' (web and news references).
+_QUOTED_START = regex.compile(r"^[\"“][^\"“”]{3,300}[\"”][.,]")
+# Page, volume and identifier marks that prose rarely prints.
+_LOCATOR_MARK = regex.compile(r"\b(?:pp?|pg)\.\s?[\dxvil]+|\bISBN\b|\bVol\.\s?\d|\bdoi:|\bOCLC\b")
+_END_PUNCT = regex.compile(r"[.:,;!?]$")
+
+
+def _line_score(line: str) -> tuple[int, bool]:
+    """How much a line says "reference list" (positive) or "body" (negative), and if it is sure."""
+    kinds = {kind for kind, pattern in _SIGNATURES.items() if pattern.search(line)}
+    if any(_WEIGHT[k] >= 2 for k in kinds):
+        return 2, True
+    units = segment(line, 0, len(line))
+    prose = sum(1 for s, e in units if _is_prose(line[s:e]))
+    if prose >= 2 or (prose == 1 and len(_TOKEN.findall(line)) >= 30):
+        return -3, False  # a paragraph
+    if kinds or _SHORT_LINE.match(line) or _QUOTED_START.match(line):
+        return 2, True
+    if _LOCATOR_MARK.search(line):
+        return 1, False
+    return (-1 if prose else 0), False
+
+
+def _line_boundary(text: str) -> Boundary | None:
+    """A text with a line per paragraph and per reference: the best-scoring run of final lines.
+
+    Each line scores by its shape (a reference +2, a paragraph -3, a lone prose
+    sentence -1, a bare title 0); the back matter is the suffix of lines with
+    the highest total, from its first reference line, walked back over bare
+    see-also titles. A line holding both prose and references is cut inside.
+    """
+    lines = _line_spans(text)
+    if len(lines) < _MIN_LINES or max(e - s for s, e in lines) > 20_000:
+        return None
+    scores = [_line_score(text[s:e]) for s, e in lines]
+    total, best, best_at, strong = 0, 0, None, False
+    for i in range(len(lines) - 1, -1, -1):
+        total += scores[i][0]
+        strong = strong or scores[i][1]
+        if total > best and strong:
+            best, best_at = total, i
+    if best_at is None or best < _MIN_LINE_SCORE or best_at == 0:
+        return None
+    start = lines[best_at][0]
+    # References run on after prose on the same line: the signature chain cuts it.
+    chained = _chain_boundary(text)
+    if chained is not None and start < chained.offset < lines[best_at][1]:
+        start = chained.offset
+    else:
+        i = best_at
+        while i > 1 and best_at - i < _MAX_SEE_ALSO_LINES and _see_also_title(text[slice(*lines[i - 1])]) \
+                and scores[i - 1][0] == 0:
+            i -= 1
+        start = lines[i][0]
+    start += len(text[start:]) - len(text[start:].lstrip())
+    if not text[:start].strip():
+        return None
+    confidence = round(min(0.9, 0.5 + 0.05 * best), 2)
+    return Boundary(start, confidence, f"the lines from here on read as references (score {best})")
+
+
+def _see_also_title(line: str) -> bool:
+    """A bare title line: a few words, no sentence punctuation at its end."""
+    line = line.strip()
+    return 0 < len(_TOKEN.findall(line)) <= 10 and not _END_PUNCT.search(line)
+
+
+# ------------------------------------------------------------------ a chain of signatures
 
 
 def _first_reference_signature(text: str) -> tuple[int, int] | None:
