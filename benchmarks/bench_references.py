@@ -219,7 +219,7 @@ def judge(slug: str, layout: str, text: str, refs: list[Truth], back: list[set[s
           show: bool) -> Result:
     """Judge every located reference and the boundary; ``lines`` are the flat file's lines."""
     r = Result(slug=slug, layout=layout, refs=len(refs))
-    doc = ingest(text, f"{slug}.txt")
+    doc = ingest(text, f"{slug}.txt", format="plain")  # flat files are plain, whatever markup is left
     entries = [(c.span.start, c.span.end, c.text) for c in document_references(doc) if c.kind in ("citation", "note")]
     located = [t for t in refs if t.span is not None]
     r.absent = len(refs) - len(located)
