@@ -423,6 +423,8 @@ class _Unit:
     end: int
     section: str | None
     hard: bool
+    #: One line of a back matter written a line per entry: split only into complete entries.
+    line: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -487,7 +489,9 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
             joined[-1] = (joined[-1][0], e, joined[-1][2])
             continue
         joined.append((item.end() if item else s, e, item is not None))
+    lined = sum(1 for s, e, _ in joined if not heading_line.fullmatch(text, s, e)) >= 2
     for s, e, itemised in joined:
+        first_unit = len(units)
         if heading_line.fullmatch(text, s, e):
             section = table[text[s:e].rstrip(":").lower()]
             continue
@@ -500,6 +504,8 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
             pos, itemised = m.end(), False
         if pos < e:
             _marker_units(text, pos, e, section, itemised, units)
+        for unit in units[first_unit:]:
+            unit.line = lined
     return units
 
 
@@ -581,10 +587,19 @@ def _entries_of(text: str, start: int, end: int, dates: _dates.DateMemo) -> list
         if not pieces:
             continue
         group = [_Entry(pieces=pieces)] if unit.hard else _entries(pieces)
+        if unit.line and len(group) > 1 and not all(_complete(g) for g in group):
+            group = [_Entry(pieces=pieces)]  # a line per entry: its parts are one entry
         for entry in group:
             entry.section, entry.hard = unit.section, unit.hard
         out.extend(group)
     return out
+
+
+def _complete(entry: _Entry) -> bool:
+    """A whole citation on its own: an opening (author, title) and a closing (date, access date)."""
+    return entry.has("title", "author_date", "short", "ibid") and entry.has(
+        "date", "author_date", "retrieved", "archive", "locator", "short", "ibid"
+    )
 
 
 #: Pieces that end an entry when they come last: what follows them is a new entry's start.
