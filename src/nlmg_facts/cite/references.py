@@ -414,6 +414,8 @@ _BACKLINK = regex.compile(
 # A list item's bullet or number at the start of a line: "* ", "• ", "12. ", "[12] ".
 _ITEM = regex.compile(r"[ \t]{0,8}(?:[*•·▪◦‣#]|[\-–—](?=\s)|\d{1,4}[.)](?=\s)|\[\d{1,4}\])[ \t]{1,8}(?=\S)")
 _CLOSING = frozenset('.)]"”’!?')
+#: Longest line of a hard-wrapped back matter.
+_WRAP_WIDTH = 100
 _JOINING_WORDS = frozenset("a an and of the in on by for to with from at".split())
 
 
@@ -458,6 +460,8 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _wrapped(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> bool:
     """Whether line ``cur`` continues ``prev`` (a long reference wrapped by the flattener)."""
+    if text[prev[1] - 1] in _CLOSING or text[prev[1] - 1].isdigit():
+        return False  # a line ending like an entry ends is one
     if text[cur[0]].islower():
         return True
     if text[prev[1] - 1] in ",;:–-(&/":
@@ -479,12 +483,16 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
     units: list[_Unit] = []
     lines = _lines(text, start, end)
     joined: list[tuple[int, int, bool]] = []  # (start, end, starts with a bullet or number)
+    # Hard-wrapped text (every line short, most near the wrap width) may continue an
+    # entry on the next line; a line per entry, as flatteners write, never does.
+    lengths = sorted(e - s for s, e in lines)
+    wrapped = len(lines) >= 3 and lengths[-1] <= _WRAP_WIDTH and lengths[len(lengths) // 2] >= _WRAP_WIDTH // 2
     for s, e in lines:
         if heading_line.fullmatch(text, s, e):
             joined.append((s, e, False))
             continue
         item = _ITEM.match(text, s, e)
-        if item is None and joined and not heading_line.fullmatch(text, joined[-1][0], joined[-1][1]) \
+        if item is None and wrapped and joined and not heading_line.fullmatch(text, joined[-1][0], joined[-1][1]) \
                 and _wrapped(text, joined[-1][:2], (s, e)):
             joined[-1] = (joined[-1][0], e, joined[-1][2])
             continue
