@@ -57,6 +57,9 @@ _SIGNATURES = {
 _WEIGHT = {"retrieved": 2, "archived": 2, "identifier": 2, "work_date": 2, "author_date": 1}
 #: Two consecutive signatures of one reference list are never further apart.
 _MAX_GAP = 900
+#: A gap or tail up to these lengths is allowed when little of it reads as prose.
+_MAX_LOOSE_GAP = 2500
+_MAX_LOOSE_TAIL = 9000
 #: Least total weight of the chain that ends the document.
 _MIN_WEIGHT = 3
 #: Longest tail after the last reference (external links, portal lines).
@@ -253,7 +256,9 @@ def _line_boundary(text: str) -> Boundary | None:
     start = lines[best_at][0]
     # References run on after prose on the same line: the signature chain cuts it.
     chained = _chain_boundary(text)
-    if chained is not None and start < chained.offset < lines[best_at][1]:
+    if chained is not None and start < chained.offset < lines[best_at][1] and any(
+        _is_prose(text[s:e]) for s, e in segment(text, start, chained.offset)
+    ):
         start = chained.offset
     else:
         i = best_at
@@ -286,10 +291,13 @@ def _first_reference_signature(text: str) -> tuple[int, int] | None:
     prev_start: int | None = None
     for start, end, kind in _reverse_signatures(text):
         if prev_start is None:
-            if len(text) - end > _MAX_TAIL:
+            tail = len(text) - end
+            if tail > _MAX_TAIL and (tail > _MAX_LOOSE_TAIL or _prose_share(text, end, len(text)) > 0.5):
                 return None
         elif prev_start - end > _MAX_GAP:
-            break
+            # Undated entries between two dated ones: a longer gap, if it is not prose.
+            if prev_start - end > _MAX_LOOSE_GAP or _prose_share(text, end, prev_start) > 0.3:
+                break
         chain_start, prev_start = start, start
         chain_weight += _WEIGHT[kind]
         strong = strong or _WEIGHT[kind] >= 2
@@ -308,6 +316,14 @@ def _lone_reference(text: str, sig: int) -> bool:
     if len(text) - sig > _MAX_SINGLE_TAIL:
         return False
     return _LONE_TITLE.search(text, max(0, sig - _SINGLE_TITLE_REACH), sig) is not None
+
+
+def _prose_share(text: str, start: int, end: int) -> float:
+    """Share of the characters of ``text[start:end]`` in units that read as prose sentences."""
+    units = segment(text, start, end)
+    total = sum(e - s for s, e in units)
+    prose = sum(e - s for s, e in units if _is_prose(text[s:e]))
+    return prose / total if total else 0.0
 
 
 def _reverse_signatures(text: str) -> list[tuple[int, int, str]]:
