@@ -257,8 +257,8 @@ def _line_boundary(text: str) -> Boundary | None:
     # References run on after prose on the same line: the signature chain cuts it.
     chained = _chain_boundary(text)
     if chained is not None and start < chained.offset < lines[best_at][1] and any(
-        _is_prose(text[s:e]) for s, e in segment(text, start, chained.offset)
-    ):
+        _is_prose(text[s:e]) and len(_TOKEN.findall(text, s, e)) >= 8 for s, e in segment(text, start, chained.offset)
+    ):  # (a sentence-case title such as "Safety and health in agriculture." is no paragraph)
         start = chained.offset
     else:
         i = best_at
