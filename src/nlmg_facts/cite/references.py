@@ -103,7 +103,7 @@ _PAGE = regex.compile(
 )
 # The gap after a page number where a new short citation ("Surname, ...") begins.
 _AFTER_PAGE = regex.compile(
-    r"(?<=\b(?:p|pp|pg|pgs)\.?\s?\d{1,5}(?:\s?[–\-]\s?\d{1,5})?)\s+(?=\p{Lu}[\p{L}'’\-]{1,30},\s)"
+    r"(?<=\b(?:p|pp|pg|pgs)\.?\s?\d{1,5}(?:\s?[–\-]\s?\d{1,5})?)\s+(?=\p{Lu}[\p{L}'’\-]{1,30}(?:,\s|\s\(\d{4}))"
 )
 _LOCATION = regex.compile(r"(?P<loc>\p{Lu}[\p{L} .'\-]{1,30}):\s+(?P<rest>\S.*)$")
 _LANGUAGE_TAG = regex.compile(r"^in\s\p{Lu}\p{L}+$")
@@ -156,21 +156,23 @@ def _locator() -> str:
 
 
 def _short_pattern() -> regex.Pattern:
-    """A short citation: surname(s), then a year, a locator, or both ("Smith 2004, p. 12", "Wells, p. 9")."""
+    """A short citation: surname(s), then a year, a locator, or both ("Smith 2004, p. 12", "Wells, p. 9").
+
+    Several works cited together ("Donald (1996), pp. 67-69; Thomas (2008), p. 56")
+    make one short citation; the groups name the first.
+    """
     loc = _locator()
     names = rf"{_SURNAME}(?:(?:,\s|\sand\s|\s&\s){_SURNAME}){{0,3}}(?:\set\sal\.?)?"
     year = r"\(?(?:\d{4}[a-z]?|n\.d\.)\)?"
-    return regex.compile(
-        rf"""
-        ^(?P<names>{names})
+    one = rf"""
+        (?P<names>{names})
         (?:
             ,?\s(?P<year>{year})(?:(?:,\s|:\s?)(?P<loc>{loc}))?     # Smith 2004, p. 12 / Smith 2004: 12
           | ,\s(?P<loc2>{loc})                                     # Wells, p. 9
-          | ,\s(?P<title>[^,()]{{3,120}}?),\s(?P<loc3>{loc})         # Wells, The Roads of England, p. 9
-        )$
-        """,
-        regex.VERBOSE,
-    )
+          | ,\s(?P<title>[^,();]{{3,120}}?),\s(?P<loc3>{loc})        # Wells, The Roads of England, p. 9
+        )"""
+    more = regex.sub(r"\(\?P<\w+>", "(?:", one)
+    return regex.compile(rf"^{one}(?:;\s{more}){{0,8}}$", regex.VERBOSE)
 
 
 # ------------------------------------------------------------------ pieces
@@ -557,7 +559,8 @@ def _starts_entry(entry: _Entry, piece: _Piece) -> bool:
         return True
     if piece.kind == "short":
         # "Riverside Press, 1998" after a title is the publisher and year, not a short citation.
-        if entry.has("title", "other") and not entry.has("date", "author_date", "archive", "retrieved"):
+        if piece.date is not None and piece.end == piece.date[1] and entry.has("title", "other") \
+                and not entry.has("date", "author_date", "archive", "retrieved"):
             piece.kind = "other"
             return False
         return True
