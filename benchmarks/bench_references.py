@@ -25,6 +25,11 @@ corpus format of ``tests/corpus/real/``):
    else **exactly one**. The **boundary** is right when the back matter
    starts after the last body line and no later than the first reference.
 
+``--dump FILE`` adds the articles of a MediaWiki XML dump (``.xml`` or
+``.xml.bz2``; redirects and pages with fewer than ``--min-refs`` references
+skipped), flattened on the fly with the corpus's ``flatten.py`` (found in the
+first ``--corpus`` folder holding it): a wider measure that stores nothing.
+
 ``--layout run-on`` reads each file with its line breaks turned into spaces
 (same offsets), the shape of the bundled article, where nothing but the text
 itself says where an entry ends; ``both`` (the default) reports each.
@@ -275,14 +280,43 @@ def judge(slug: str, layout: str, text: str, refs: list[Truth], back: list[set[s
 # ------------------------------------------------------------------ report
 
 
-def articles(dirs: list[Path]) -> list[tuple[str, Path, Path]]:
-    seen: dict[str, tuple[str, Path, Path]] = {}
+def articles(dirs: list[Path]) -> list[tuple[str, str, str]]:
+    """(slug, wikitext, flat text) of every ``<slug>.wiki`` with its ``<slug>.txt``."""
+    seen: dict[str, tuple[str, str, str]] = {}
     for d in dirs:
         for wiki in sorted(d.glob("*.wiki")):
             txt = wiki.with_suffix(".txt")
             if txt.exists() and wiki.stem not in seen:
-                seen[wiki.stem] = (wiki.stem, wiki, txt)
+                seen[wiki.stem] = (wiki.stem, wiki.read_text(encoding="utf-8"), txt.read_text(encoding="utf-8"))
     return [seen[k] for k in sorted(seen)]
+
+
+def dump_articles(dump: Path, dirs: list[Path], min_refs: int) -> list[tuple[str, str, str]]:
+    """(slug, wikitext, flat text) of the articles of a MediaWiki XML dump, flattened here."""
+    import bz2
+    import importlib.util
+    import xml.etree.ElementTree as ET
+
+    found = next((d / "flatten.py" for d in dirs if (d / "flatten.py").exists()), None)
+    if found is None:
+        raise SystemExit(f"--dump needs the corpus flattener (flatten.py) in {', '.join(map(str, dirs))}")
+    spec = importlib.util.spec_from_file_location("corpus_flatten", found)
+    flatten = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules[spec.name] = flatten  # its dataclasses look their module up
+    spec.loader.exec_module(flatten)
+    raw = bz2.open(dump).read() if dump.suffix == ".bz2" else dump.read_bytes()
+    root = ET.fromstring(raw)
+    ns = root.tag.split("}")[0].strip("{")
+    out = []
+    for page in root.iter(f"{{{ns}}}page"):
+        title = page.findtext(f"{{{ns}}}title") or ""
+        text = page.findtext(f"{{{ns}}}revision/{{{ns}}}text") or ""
+        if ":" in title or text.lstrip().lower().startswith("#redirect") or text.count("<ref") < min_refs:
+            continue
+        slug = regex.sub(r"[^a-z0-9]+", "_", title.lower()).strip("_")
+        out.append((slug, text, flatten.flatten_wikitext(text, title)))
+    return out
 
 
 def _pct(n: int, d: int) -> str:
@@ -316,19 +350,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", action="append", type=Path, help="corpus folder (repeatable)")
     ap.add_argument("--layout", choices=("lines", "run-on", "both"), default="both")
     ap.add_argument("--show", action="store_true", help="list each problem reference on stderr")
+    ap.add_argument("--dump", type=Path, help="a MediaWiki XML dump (.xml or .xml.bz2) to flatten and add")
+    ap.add_argument("--min-refs", type=int, default=3, help="with --dump: skip pages with fewer <ref> tags")
     args = ap.parse_args(argv)
     dirs = args.corpus or [DEFAULT_CORPUS]
     found = articles(dirs)
+    if args.dump is not None:
+        known = {slug for slug, _, _ in found}
+        found += [a for a in dump_articles(args.dump, dirs, args.min_refs) if a[0] not in known]
     if not found:
         print(f"no <slug>.wiki with <slug>.txt beside it in {', '.join(map(str, dirs))}", file=sys.stderr)
         return 2
     layouts = ["lines", "run-on"] if args.layout == "both" else [args.layout]
     results = []
-    for slug, wiki, txt in found:
-        wikitext = wiki.read_text(encoding="utf-8")
+    for slug, wikitext, flat in found:
         refs = truth_refs(wikitext)
         back = back_section_lines(wikitext)
-        flat = txt.read_text(encoding="utf-8")
         locate(flat, refs)
         for layout in layouts:
             text = flat if layout == "lines" else flat.replace("\n", " ")
