@@ -200,3 +200,18 @@ def test_any_order_of_the_styles_run_on_is_still_one_entry_each():
     for _ in range(300):
         seq = [rng.choice(ENTRIES) for _ in range(rng.randint(2, 6))]
         assert [c.text for c in entries_of(" ".join(seq))] == seq
+
+
+def test_a_hard_wrapped_list_joins_its_wrapped_lines_back():
+    import textwrap
+
+    entries = [e for e in ENTRIES if len(e) > 90] + ["Wells, p. 9."]
+    back = "\n".join(textwrap.fill(e, width=72) for e in entries)
+    assert back.count("\n") > len(entries)
+    assert [" ".join(c.text.split()) for c in entries_of(back)] == entries
+
+
+def test_a_line_per_entry_keeps_lines_that_start_in_lower_case_apart():
+    lines = ["Schlitter, D. A. (2005)", "van Aarde, Rudi J. (1984)", "easyscienceforkids.com (2013)",
+             "Rahm, Urs (1990); pp. 453-454"]
+    assert [c.text for c in entries_of("\n".join(lines))] == lines

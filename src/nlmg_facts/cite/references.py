@@ -418,7 +418,6 @@ _ITEM = regex.compile(r"[ \t]{0,8}(?:[*•·▪◦‣#]|[\-–—](?=\s)|\d{1,4}
 _CLOSING = frozenset('.)]"”’!?')
 #: Longest line of a hard-wrapped back matter.
 _WRAP_WIDTH = 100
-_JOINING_WORDS = frozenset("a an and of the in on by for to with from at".split())
 
 
 @dataclass(slots=True)
@@ -460,16 +459,14 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _wrapped(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> bool:
-    """Whether line ``cur`` continues ``prev`` (a long reference wrapped by the flattener)."""
-    if text[prev[1] - 1] in _CLOSING or text[prev[1] - 1].isdigit():
-        return False  # a line ending like an entry ends is one
-    if text[cur[0]].islower():
-        return True
-    if text[prev[1] - 1] in ",;:–-(&/":
-        return True
-    last = text[max(prev[0], prev[1] - 6) : prev[1]].rsplit(" ", 1)[-1].lower()
-    return last in _JOINING_WORDS
+def _wrapped(text: str, prev: tuple[int, int], cur: tuple[int, int], width: int) -> bool:
+    """Whether line ``cur`` continues ``prev`` in text wrapped at ``width`` characters.
+
+    A wrapper breaks a line only when the next word does not fit: if the first
+    word of ``cur`` would have fitted on ``prev``, the break ended an entry.
+    """
+    first_word = text[cur[0] : cur[1]].split(" ", 1)[0]
+    return (prev[1] - prev[0]) + 1 + len(first_word) > width
 
 
 def _units(text: str, start: int, end: int) -> list[_Unit]:
@@ -488,14 +485,18 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
     # Hard-wrapped text (every line short, most near the wrap width) may continue an
     # entry on the next line; a line per entry, as flatteners write, never does.
     lengths = sorted(e - s for s, e in lines)
-    wrapped = len(lines) >= 3 and lengths[-1] <= _WRAP_WIDTH and lengths[len(lengths) // 2] >= _WRAP_WIDTH // 2
+    width = lengths[-1] if lengths else 0
+    wrapped = (
+        len(lines) >= 3 and _WRAP_WIDTH // 2 <= width <= _WRAP_WIDTH
+        and sum(n >= 0.8 * width for n in lengths) * 5 >= len(lengths) * 2  # 40% of the lines are full
+    )
     for s, e in lines:
         if heading_line.fullmatch(text, s, e):
             joined.append((s, e, False))
             continue
         item = _ITEM.match(text, s, e)
         if item is None and wrapped and joined and not heading_line.fullmatch(text, joined[-1][0], joined[-1][1]) \
-                and _wrapped(text, joined[-1][:2], (s, e)):
+                and _wrapped(text, joined[-1][:2], (s, e), width):
             joined[-1] = (joined[-1][0], e, joined[-1][2])
             continue
         joined.append((item.end() if item else s, e, item is not None))
