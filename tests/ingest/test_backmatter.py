@@ -217,3 +217,17 @@ def test_confidence_grows_with_the_weight_of_the_reference_list():
     assert few is not None and many is not None
     assert few.offset == many.offset == len(BODY) + 1
     assert 0.6 <= few.confidence < many.confidence <= 0.9
+
+
+def test_link_descriptions_under_a_later_heading_do_not_hide_the_references_heading():
+    refs = "Wells, p. 9.\nShaw, pg. 40.\nMorton 1998, p. 61.\n"
+    links = "External links\nTam Bridge Trust, a charity that looks after the bridge and its history.\n"
+    text = LINE_BODY + "References\n" + refs + links
+    found = locate_back_matter(text)
+    assert found is not None and found.offset == len(LINE_BODY) and "References" in found.reason
+
+
+def test_the_heading_scan_costs_nothing_without_line_breaks(sample_text):
+    from nlmg_facts.ingest.backmatter import _heading_boundary
+
+    assert "\n" not in sample_text and _heading_boundary(sample_text) is None

@@ -146,24 +146,47 @@ def _chain_boundary(text: str) -> Boundary | None:
 
 
 @lru_cache(maxsize=1)
-def _heading_line() -> regex.Pattern:
+def _heading_names() -> frozenset[str]:
     raw = resources.files("nlmg_facts.data").joinpath("citations.json").read_text(encoding="utf-8")
-    names = sorted(json.loads(raw)["back_matter_headings"]["headings"], key=len, reverse=True)
-    alt = "|".join(regex.escape(n) for n in names)
-    # A heading on a line of its own (after a line break, not at the very start).
-    return regex.compile(rf"(?<=\n)[ \t]{{0,8}}(?i:{alt}):?[ \t]{{0,8}}(?=\r?\n|$)")
+    return frozenset(n.lower() for n in json.loads(raw)["back_matter_headings"]["headings"])
+
+
+#: Longest heading line looked at (a line of a few words).
+_MAX_HEADING = 40
 
 
 def _heading_boundary(text: str) -> Boundary | None:
-    """The first back-matter heading line after which no prose paragraph follows."""
-    for m in _heading_line().finditer(text):
-        if not text[: m.start()].strip():
-            continue
-        rest = text[m.end() :]
-        if not any(_is_prose_line(rest[s:e]) for s, e in _line_spans(rest)):
-            return Boundary(m.start() + (len(m.group()) - len(m.group().lstrip())), 0.95,
-                            f"the heading {m.group().strip()!r}")
-    return None
+    """The first back-matter heading line after which no prose paragraph follows.
+
+    A heading is a line of its own after a line break, not at the very start
+    ("References", "External links:"); lines are scanned with plain string
+    operations, so a text without line breaks costs nothing.
+    """
+    names = _heading_names()
+    headings: list[tuple[int, int]] = []  # (line start, line end) of each heading line
+    pos = text.find("\n")
+    while pos >= 0:
+        start = pos + 1
+        nxt = text.find("\n", start)
+        stop = len(text) if nxt < 0 else nxt
+        line = text[start:stop]
+        if len(line) <= _MAX_HEADING and line.strip().rstrip(":").lower() in names and text[:start].strip():
+            headings.append((start, stop))
+        pos = nxt
+    # The first heading from which on no section holds a paragraph, nor more lone
+    # sentences than references (a sentence may be a note or a link's description).
+    ok_from = None
+    for i in range(len(headings) - 1, -1, -1):
+        stop = headings[i + 1][0] if i + 1 < len(headings) else len(text)
+        scores = [_line_score(text[s:e])[0] for s, e in _line_spans(text, headings[i][1], stop)]
+        if any(x <= -3 for x in scores) or sum(x < 0 for x in scores) > sum(x > 0 for x in scores) + 1:
+            break
+        ok_from = i
+    if ok_from is None:
+        return None
+    start, stop = headings[ok_from]
+    line = text[start:stop]
+    return Boundary(start + len(line) - len(line.lstrip()), 0.95, f"the heading {line.strip()!r}")
 
 
 def _line_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
