@@ -227,7 +227,7 @@ def test_link_descriptions_under_a_later_heading_do_not_hide_the_references_head
     assert found is not None and found.offset == len(LINE_BODY) and "References" in found.reason
 
 
-def test_the_heading_scan_costs_nothing_without_line_breaks(sample_text):
+def test_a_text_without_line_breaks_has_no_heading_line(sample_text):
     from nlmg_facts.ingest.backmatter import _heading_boundary
 
     assert "\n" not in sample_text and _heading_boundary(sample_text) is None
