@@ -163,7 +163,8 @@ def _short_pattern() -> regex.Pattern:
     """
     loc = _locator()
     names = rf"{_SURNAME}(?:(?:,\s|\sand\s|\s&\s){_SURNAME}){{0,3}}(?:\set\sal\.?)?"
-    year = r"\(?(?:\d{4}[a-z]?|n\.d\.)\)?"
+    # A year a source can have been published in (1000-2099): "RFC 4949" is a name and a number.
+    year = r"\(?(?:(?:1\d{3}|20\d{2})[a-z]?|n\.d\.)\)?"
     one = rf"""
         (?P<names>{names})
         (?:
