@@ -205,3 +205,25 @@ def test_reports_on_perturbed_articles_do_not_depend_on_the_hash_seed(tmp_path):
     assert '"findings": [' in reports["1"] and '"NLMG-D005"' in reports["1"]
     for seed in ("2", "3", "4"):
         assert reports[seed] == reports["1"], f"PYTHONHASHSEED={seed} changed the report"
+
+
+def _multiline_copy(text: str) -> str:
+    """The article with a line per paragraph and a line per reference, as many editors save it."""
+    from nlmg_facts.cite.references import document_references
+    from nlmg_facts.ingest import ingest
+
+    doc = ingest(text, "a.txt")
+    sentences = [text[s.span.start : s.span.end] for s in doc.sentences]
+    paragraphs = [" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5)]
+    return "\n".join(paragraphs + [c.text for c in document_references(doc)]) + "\n"
+
+
+def test_crlf_line_ends_give_the_same_findings_as_lf(sample_text, tmp_path):
+    lf = _multiline_copy(sample_text)
+    crlf = lf.replace("\n", "\r\n")
+    shapes = []
+    for text in (lf, crlf):
+        report = pipeline.check_source(Source(name="a.txt", text=text), Config(root=tmp_path))
+        shapes.append(sorted((f.code, f.message) for f in report.findings))
+    assert shapes[0] == shapes[1]
+    assert len(shapes[0]) >= 10

@@ -106,6 +106,26 @@ def test_claim_links_carry_the_matched_terms_of_their_sentence(doc_of):
     assert link_claims([claim], [link])[0].matched == ["x", "y"]
 
 
+
+def test_a_claim_cited_to_a_short_citation_counts_as_citing_its_full_entry():
+    from nlmg_facts.cite.references import parse_references
+    from nlmg_facts.models.citations import SentenceLink
+
+    back = "Wells, H. G. (1901). The Roads of England. London: Macmillan. Wells, p. 9."
+    full, short = parse_references(back, 0, len(back))
+    assert short.short and short.full_citation == full.id
+    claim = DateClaim(
+        id="date@0", text="1901", span=Span(start=0, end=4), sentence=0,
+        value=DateValue(start=None, end=None, precision="year", iso="1901"),
+    )
+    link = SentenceLink(sentence=0, citation=short.id, confidence=1.0, method="marker", reason="marker [2]")
+    (claim_link,) = link_claims([claim], [link], [full, short])
+    assert claim_link.citation == full.id and claim_link.cited_as == short.id
+    assert short.id in claim_link.reason
+    # Without the citations (or for a full entry) the link is the sentence's own.
+    assert link_claims([claim], [link])[0].citation == short.id
+    assert link_claims([claim], [link])[0].cited_as is None
+
 # ---------------------------------------------------------------- the dynamic programme
 
 def _path_score(cands, chosen):

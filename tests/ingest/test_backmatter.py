@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from nlmg_facts.ingest.backmatter import find_back_matter
+from nlmg_facts.ingest.backmatter import find_back_matter, locate_back_matter
 
 BODY = (
     "The Quiet Harbour is a 2014 drama film directed by Lena Ortiz. "
@@ -144,3 +144,90 @@ def test_pathological_text_has_no_back_matter_and_returns_quickly(text):
     t0 = time.perf_counter()
     assert find_back_matter(text) is None
     assert time.perf_counter() - t0 < 10
+
+
+# ------------------------------------------------------------------ issue 18: shapes of real articles
+
+LINE_BODY = (
+    "The Harrow Bridge\n"
+    "The Harrow Bridge is a road bridge over the river Tam. It opened in 1932.\n"
+    "The Tam Valley Society named the Harrow Bridge the 1988 Bridge of the Year.\n"
+    "Harrow Council designated the Bridge a Protected Structure in 2004.\n"
+)
+
+
+def test_a_single_reference_after_the_last_sentence_is_back_matter():
+    ref = '"Harrow Bridge: history". Tam Council. Retrieved 5 December 2012.'
+    for sep in (" ", "\n"):
+        text = LINE_BODY.rstrip("\n") + sep + ref + sep + "1932 photograph of the bridge at the Tam Archive."
+        found = locate_back_matter(text)
+        assert found is not None and found.offset == text.index(ref)
+        assert found.confidence < 0.6 and "single" in found.reason
+
+
+def test_a_single_access_date_far_from_the_end_is_not_a_reference_list():
+    ref = '"Harrow Bridge: history". Tam Council. Retrieved 5 December 2012. '
+    prose = " ".join(f"Section {i} of the bridge was painted again in the spring." for i in range(20))
+    assert find_back_matter(LINE_BODY + ref + prose) is None
+
+
+def test_a_single_retrieval_without_a_quoted_title_is_not_a_reference():
+    assert find_back_matter(LINE_BODY + "The plans were retrieved 5 December 2012 from a skip.") is None
+
+
+def test_title_cased_sentences_on_their_own_lines_stay_in_the_body():
+    refs = (
+        'Tam Council. "Bridge of the Year 1988". Retrieved 8 June 2013.\n'
+        'Harrow Council. "Protected structures". Retrieved 8 June 2013.\n'
+    )
+    text = LINE_BODY + refs
+    found = locate_back_matter(text)
+    assert found is not None and found.offset == len(LINE_BODY)
+
+
+def test_see_also_lines_between_the_body_and_the_references_are_back_matter():
+    see_also = "List of bridges over the Tam\nRiver crossings of Britain\n"
+    refs = 'Carter, Helen (3 May 2004). "Bridge listed". The Courier. Retrieved 9 June 2010.\n' * 3
+    text = LINE_BODY + see_also + refs
+    assert find_back_matter(text) == len(LINE_BODY)
+
+
+def test_a_see_also_list_that_is_really_prose_stays_in_the_body():
+    prose = "Other crossings of the Tam include the Mill Bridge and the Tam Viaduct, both listed in 2004.\n"
+    refs = 'Carter, Helen (3 May 2004). "Bridge listed". The Courier. Retrieved 9 June 2010.\n' * 3
+    assert find_back_matter(LINE_BODY + prose + refs) == len(LINE_BODY + prose)
+
+
+@pytest.mark.parametrize("heading", ["References", "Notes", "Bibliography", "External links", "Sources:"])
+def test_a_heading_line_starts_the_back_matter_with_high_confidence(heading):
+    refs = "Wells, p. 9.\nShaw, pg. 40.\nMorton 1998, p. 61.\n"  # no dated signature at all
+    text = LINE_BODY + heading + "\n" + refs
+    found = locate_back_matter(text)
+    assert found is not None and found.offset == len(LINE_BODY) and found.confidence >= 0.9
+
+
+def test_a_heading_word_followed_by_prose_paragraphs_is_not_back_matter():
+    text = LINE_BODY + "Notes\n" + LINE_BODY.split("\n", 1)[1] * 2
+    assert find_back_matter(text) is None
+
+
+def test_confidence_grows_with_the_weight_of_the_reference_list():
+    one = 'Byrne, Aoife (5 April 2014). "Harbour lights". The Irish Times. Retrieved 6 April 2014. '
+    few, many = locate_back_matter(BODY + " " + one * 2), locate_back_matter(BODY + " " + one * 12)
+    assert few is not None and many is not None
+    assert few.offset == many.offset == len(BODY) + 1
+    assert 0.6 <= few.confidence < many.confidence <= 0.9
+
+
+def test_link_descriptions_under_a_later_heading_do_not_hide_the_references_heading():
+    refs = "Wells, p. 9.\nShaw, pg. 40.\nMorton 1998, p. 61.\n"
+    links = "External links\nTam Bridge Trust, a charity that looks after the bridge and its history.\n"
+    text = LINE_BODY + "References\n" + refs + links
+    found = locate_back_matter(text)
+    assert found is not None and found.offset == len(LINE_BODY) and "References" in found.reason
+
+
+def test_a_text_without_line_breaks_has_no_heading_line(sample_text):
+    from nlmg_facts.ingest.backmatter import _heading_boundary
+
+    assert "\n" not in sample_text and _heading_boundary(sample_text) is None

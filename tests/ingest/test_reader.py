@@ -49,6 +49,30 @@ def test_invalid_utf8_says_where():
     assert "\n" not in msg
 
 
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [("utf-16", "UTF-16LE"), ("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"), ("utf-32", "UTF-32LE"),
+     ("BOM+utf-32-be", "UTF-32BE")],
+)
+def test_wide_unicode_text_is_named_as_the_wrong_encoding_with_the_fix(encoding, named):
+    text = "The bridge opened in 1932 and cost £4 million.\n"
+    if encoding.startswith("BOM+"):
+        data = "\ufeff".encode(encoding[4:]) + text.encode(encoding[4:])
+    else:
+        data = text.encode(encoding)
+    with pytest.raises(InputError) as exc:
+        decode(data, "a.txt")
+    msg = str(exc.value)
+    assert f"encoded as {named}, not UTF-8" in msg
+    assert f"iconv -f {named} -t UTF-8 a.txt" in msg
+    assert "binary" not in msg
+
+
+def test_binary_data_with_nul_bytes_is_still_binary_not_utf16():
+    with pytest.raises(InputError, match="binary data"):
+        decode(bytes(range(256)) * 4, "a.bin")
+
+
 def test_latin1_text_is_invalid_utf8_not_silently_guessed():
     with pytest.raises(InputError, match="invalid UTF-8 at byte 3"):
         decode("Caf\u00e9 opened.".encode("latin-1"), "a.txt")

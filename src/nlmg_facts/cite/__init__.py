@@ -46,9 +46,16 @@ def marker_links(doc: Document, citations: list[Citation]) -> list[SentenceLink]
     return links
 
 
-def link_claims(claims: list[Claim], sentence_links: list[SentenceLink]) -> list[ClaimLink]:
-    """Each claim takes the link of its sentence."""
+def link_claims(
+    claims: list[Claim], sentence_links: list[SentenceLink], citations: list[Citation] | None = None
+) -> list[ClaimLink]:
+    """Each claim takes the link of its sentence.
+
+    A sentence citing a short citation ("Wells, p. 9.") cites the work of its
+    full entry: the claim links to that entry, ``cited_as`` keeps the short one.
+    """
     by_sentence = {link.sentence: link for link in sentence_links}
+    full = {c.id: c.full_citation for c in citations or () if c.short and c.full_citation}
     out = []
     for claim in claims:
         link = by_sentence.get(claim.sentence)
@@ -58,9 +65,12 @@ def link_claims(claims: list[Claim], sentence_links: list[SentenceLink]) -> list
                 method="none", reason="not a body sentence",
             ))
         else:
+            via = full.get(link.citation) if link.citation else None
             out.append(ClaimLink(
-                claim=claim.id, sentence=claim.sentence, citation=link.citation,
-                confidence=link.confidence, method=link.method, reason=link.reason,
+                claim=claim.id, sentence=claim.sentence, citation=via or link.citation,
+                cited_as=link.citation if via else None,
+                confidence=link.confidence, method=link.method,
+                reason=f"{link.reason}; short citation {link.citation} of {via}" if via else link.reason,
                 matched=link.matched,
             ))
     return out
@@ -76,5 +86,6 @@ def cite_document(doc: Document, claims: list[Claim]) -> CitationResult:
         dates = [(c.sentence, c.value) for c in claims if c.kind == "date"] if claims else None
         sentence_links = align_sentences(doc, citations, dates)
     return CitationResult(
-        citations=citations, links=link_claims(claims, sentence_links), sentence_links=sentence_links
+        citations=citations, links=link_claims(claims, sentence_links, citations),
+        sentence_links=sentence_links,
     )

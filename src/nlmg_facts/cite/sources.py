@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..models import Document
 from ..models.citations import Citation
 from .inline import reference_citations
-from .references import parse_references
+from .references import link_full_citations, parse_references
 
 
 def document_references(doc: Document) -> list[Citation]:
@@ -18,7 +18,7 @@ def document_references(doc: Document) -> list[Citation]:
     if doc.reference_spans:
         # Marked-up input lists its references exactly: one citation per span,
         # numbered as the markers expect.
-        return reference_citations(doc)
+        return link_full_citations(reference_citations(doc))
     if doc.back_matter is None:
         return []
     return parse_references(doc.text, doc.back_matter.start, doc.back_matter.end)

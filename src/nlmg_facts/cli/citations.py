@@ -97,6 +97,8 @@ def _fields_text(c: Citation) -> list[str]:
         out.append("tags: " + ", ".join(t.text for t in c.tags))
     if c.notes:
         out.append("unplaced: " + " | ".join(n.text for n in c.notes))
+    if c.full_citation is not None:
+        out.append(f"{'short citation of' if c.short else 'repeats'}: {c.full_citation}")
     return out
 
 

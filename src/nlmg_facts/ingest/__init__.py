@@ -10,13 +10,14 @@ from __future__ import annotations
 from ..models import Document, Marker, Mask, Sentence, Span
 from ..models.document import StatedValue, blank
 from ..suppress import comment_spans
-from .backmatter import find_back_matter
+from .backmatter import Boundary, find_back_matter, locate_back_matter
 from .formats import INPUT_FORMATS, InputFormat, detect_format, layout
 from .reader import Source, decode, expand_paths, read_source
 from .segment import segment
 
 __all__ = [
-    "ingest", "Source", "decode", "detect_format", "expand_paths", "find_back_matter", "read_source",
+    "ingest", "Boundary", "Source", "decode", "detect_format", "expand_paths", "find_back_matter",
+    "locate_back_matter", "read_source",
     "segment", "INPUT_FORMATS", "InputFormat",
 ]
 
@@ -40,7 +41,8 @@ def ingest(text: str, name: str = "<text>", format: InputFormat = "auto") -> Doc
     comments = comment_spans(text)
     original, text = text, blank(text, [(s, e, " ") for s, e in comments]) if comments else text
     first = len(text) - len(text.lstrip(_BOM + " \t\r\n\f\v"))
-    boundary = find_back_matter(text)
+    found = locate_back_matter(text)
+    boundary = None if found is None else found.offset
     body_end = _rstrip(text, first, len(text) if boundary is None else boundary)
     sentences = [
         Sentence(index=i, span=Span(start=s, end=e), section="body")
@@ -54,6 +56,8 @@ def ingest(text: str, name: str = "<text>", format: InputFormat = "auto") -> Doc
         text=original,
         body=Span(start=first, end=max(first, body_end)),
         back_matter=back,
+        back_matter_confidence=None if found is None else found.confidence,
+        back_matter_reason=None if found is None else found.reason,
         sentences=sentences,
         masked=[Mask(span=Span(start=s, end=e)) for s, e in comments],
     )

@@ -51,8 +51,50 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(head) // 100)
 
 
+#: Byte-order marks of the wide Unicode encodings (UTF-32 first: its LE mark starts with UTF-16's).
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32LE"),
+    (b"\x00\x00\xfe\xff", "UTF-32BE"),
+    (b"\xff\xfe", "UTF-16LE"),
+    (b"\xfe\xff", "UTF-16BE"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """'UTF-16LE' etc. when the bytes are text in a wide Unicode encoding, else None.
+
+    A byte-order mark decides; without one, text in UTF-16 has a NUL in every
+    other byte (ASCII letters) and nowhere else, which binary data rarely has.
+    """
+    for bom, enc in _WIDE_BOMS:
+        if data.startswith(bom):
+            return enc
+    head = data[: _SNIFF_BYTES & ~3]
+    if len(head) < 8 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, enc in ((odd, even, "UTF-16LE"), (even, odd, "UTF-16BE")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
+            try:
+                head.decode(enc)
+            except UnicodeDecodeError:
+                return None
+            return enc
+    return None
+
+
 def decode(data: bytes, name: str) -> str:
-    """Strict UTF-8 (a leading BOM is dropped); binary, invalid or empty input raises InputError."""
+    """Strict UTF-8 (a leading BOM is dropped); binary, invalid or empty input raises InputError.
+
+    Text in UTF-16 or UTF-32 is refused as the wrong encoding, naming it and
+    the command that converts it, rather than as binary data.
+    """
+    wide = _wide_encoding(data)
+    if wide is not None:
+        raise InputError(
+            f"{name}: encoded as {wide}, not UTF-8; convert it first, e.g. "
+            f"iconv -f {wide} -t UTF-8 {name} > converted.txt"
+        )
     if _looks_binary(data):
         raise InputError(f"{name}: binary data, not a text article")
     try:

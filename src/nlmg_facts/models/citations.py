@@ -9,7 +9,7 @@ from pydantic import Field, computed_field
 from .claims import DateValue
 from .common import SCHEMA_VERSION, Model, Span
 
-CitationKind = Literal["citation", "see_also", "external_link"]
+CitationKind = Literal["citation", "note", "see_also", "external_link"]
 LinkMethod = Literal["marker", "alignment", "continuation", "none"]
 
 #: Field names counted by ``Citation.fields``, in display order.
@@ -62,11 +62,17 @@ class ArchiveNote(Model):
 class Citation(Model):
     """One entry of the back matter, with the fields it has."""
 
-    id: str = Field(description="'c<number>' for citations, 's<n>' see-also, 'x<n>' external links.")
-    number: int | None = Field(
-        None, description="1-based position among citations (the reference number); None for others."
+    id: str = Field(
+        description="'c<number>' for citations and notes, 's<n>' see-also, 'x<n>' external links."
     )
-    kind: CitationKind
+    number: int | None = Field(
+        None,
+        description="1-based position among citations and notes (the reference number); None for others.",
+    )
+    kind: CitationKind = Field(
+        description="citation: a source; note: an explanatory note written as a phrase or sentence; "
+        "see_also / external_link: navigation lines, not sources."
+    )
     text: str = Field(description="The entry as written, equal to document.text[span.start:span.end].")
     span: Span
     authors: list[Author] = Field(default_factory=list)
@@ -82,6 +88,14 @@ class Citation(Model):
     tags: list[CitedText] = Field(default_factory=list, description="Editorial tags: (website), [sic], (PDF)...")
     notes: list[CitedText] = Field(
         default_factory=list, description="Pieces the parser could not place in a field."
+    )
+    short: bool = Field(
+        False, description="A short citation of a work cited in full elsewhere ('Wells, p. 9.', 'Ibid.')."
+    )
+    full_citation: str | None = Field(
+        None,
+        description="Id of the full entry of the same work: for a short citation, the entry with the same "
+        "author and year; for a repeated entry, its first occurrence. None when there is none.",
     )
 
     @computed_field  # type: ignore[prop-decorator]
@@ -113,7 +127,12 @@ class ClaimLink(Model):
 
     claim: str = Field(description="Claim id.")
     sentence: int
-    citation: str | None = None
+    citation: str | None = Field(
+        None, description="Citation id; for a short citation, the full entry of the work it cites."
+    )
+    cited_as: str | None = Field(
+        None, description="The short citation the sentence cites, when ``citation`` is its full entry."
+    )
     confidence: float = Field(ge=0.0, le=1.0)
     method: LinkMethod
     reason: str

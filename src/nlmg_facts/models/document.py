@@ -74,6 +74,10 @@ class Document(Model):
     format: Literal["plain", "wikitext", "markdown"] = "plain"
     body: Span
     back_matter: Span | None = None
+    #: Plain text only: how sure the shape of the text makes the back matter's start
+    #: (0.95 after a heading line, 0.55 for a single reference), and why.
+    back_matter_confidence: float | None = None
+    back_matter_reason: str | None = None
     sentences: list[Sentence]
     markers: list[Marker] = []
     #: Marked-up input only (empty for plain text): see ``Mask`` and ``analysis_text``.
@@ -118,7 +122,8 @@ class Document(Model):
             return self
         return Document.model_construct(
             name=self.name, text=self.analysis_text, format=self.format, body=self.body,
-            back_matter=self.back_matter, sentences=self.sentences, markers=self.markers,
+            back_matter=self.back_matter, back_matter_confidence=self.back_matter_confidence,
+            back_matter_reason=self.back_matter_reason, sentences=self.sentences, markers=self.markers,
             masked=[], reference_spans=self.reference_spans, stated=self.stated, date_style=self.date_style,
         )
 

@@ -355,8 +355,8 @@ def citation_missing_title_and_date(ctx: RuleContext) -> Iterator[Hit]:
         "Actress dines in seaside restaurant". The Weston Mercury. 12 May 2009.
     """
     for c in _citations(ctx):
-        if c.title_quoted or c.date is not None or c.access_date is not None:
-            continue
+        if c.title_quoted or c.date is not None or c.access_date is not None or c.short:
+            continue  # a short citation ("Wells, p. 9.") names its work by author and page
         yield Hit(
             message=f"{_here(ctx, c, fields=False)}: no title and no date ({c.text.strip()!r})",
             hint="Add the source's title and its publication or access date.",
