@@ -565,8 +565,11 @@ _FESTIVAL_ANAPHORA = regex.compile(
 _SOURCE_ANAPHORA = regex.compile(
     r"\b(?:the|this)\s+(?:website|site|aggregator)(?:['’]s)?\b", regex.IGNORECASE
 )
+# Linear: the leading \W and each \s run are taken whole (possessive), and the
+# title ends on a non-space, so no run of spaces is re-split between the parts
+# (the old form backtracked cubically on a first sentence of blanked markup).
 _DOC_SELF = regex.compile(
-    r"^\W*(?P<title>[^\n]{1,120}?)\s+(?:is|was|are|were)\s+(?:an?|the)\s+(?P<rest>[^\n]{0,160})"
+    r"^\W*+(?P<title>[^\n]{0,119}?\S)\s++(?:is|was|are|were)\s++(?:an?|the)\s++(?P<rest>[^\n]{0,160})"
 )
 _ABBR_DEFINITION = regex.compile(
     r"(?P<name>(?:[A-Z][\w'’\-]*\s+){1,8}?(?:Festival|Fest|Awards|Biennale))\s+\((?P<abbr>[A-Z]{2,6})\)"
@@ -1930,7 +1933,7 @@ class _Builder:
         if spec.repeatable and not any(d in quals for d in spec.distinguishers) or (
             event == "publication" and self.subject == "article"
         ) or self.indefinite:
-            digest = hashlib.sha1(f"{self.s.text}|{self.m.start - self.s.start}".encode()).hexdigest()
+            digest = hashlib.sha1(f"{self.s.text}|{self.m.start - self.s.start}".encode("utf-8", "surrogatepass")).hexdigest()
             quals["occurrence"] = digest[:8]
         return Attribute(
             subject=self.subject,
