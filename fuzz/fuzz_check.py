@@ -73,6 +73,8 @@ def main(argv: list[str]) -> None:
         argv = [*argv, str(seed_corpus(CORPUS))]
     if not any(a.startswith("-dict=") for a in argv[1:]):
         argv.append(f"-dict={HERE / 'tokens.dict'}")
+    if not any(a.startswith("-max_len=") for a in argv[1:]):
+        argv.append("-max_len=8192")  # article-sized pieces: many more runs per second than whole articles
     atheris.Setup(argv, test_one_input)
     atheris.Fuzz()
 
