@@ -96,7 +96,7 @@ import functools
 import hashlib
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 from importlib import resources
@@ -776,6 +776,7 @@ class _Sentence:
                 events.append((v0, v1, [kind]))
         events.sort()
         self.events: list[tuple[int, int, list[str]]] = events
+        self.event_starts = [e[0] for e in events]
 
     def _cues(self, cat: str) -> list[_Cue]:
         start = self.start
@@ -847,6 +848,12 @@ class _Sentence:
     @_lazy
     def works(self) -> list[_Work]:
         return _find_works(self.text, self.start, self._by_cat.get("work", []))
+
+    @_lazy
+    def work_years(self) -> tuple[list[int], list[tuple[int, _Work]]]:
+        """Works with a year, sorted by where the year starts: (starts, (order, work))."""
+        dated = sorted(((w.year[0], i, w) for i, w in enumerate(self.works) if w.year), key=lambda t: t[:2])
+        return [t[0] for t in dated], [(i, w) for _, i, w in dated]
 
     @_lazy
     def work_nouns(self) -> list[_Cue]:
@@ -1374,7 +1381,8 @@ def _qualifier_cue(s: _Sentence, cues: list[_Cue], m0: int, m1: int,
 def _event_cue(s: _Sentence, kind: str, m0: int, m1: int) -> tuple[str, _Cue] | None:
     lex = lexicon()
     cands = []
-    for c0, c1, events in s.events:
+    reach = _EVENT_REACH.get(kind, 1)
+    for c0, c1, events in _events_within(s, m0, m1, reach):
         for ev in events:
             if kind in lex.events[ev].kinds:
                 cands.append(_Cue(c0, c1, ev))
@@ -1384,8 +1392,9 @@ def _event_cue(s: _Sentence, kind: str, m0: int, m1: int) -> tuple[str, _Cue] | 
     # moved up to 15 September" is still the release).
     if kind == "date":
         # "in May 2014, two years before publication": a date before "before X" is not X's.
-        cands = [c for c in cands if not (c.start >= m1 and _RELATIVE_TO.search(s.text, 0, c.start - s.start))]
-    reach = _EVENT_REACH.get(kind, 1)
+        # (Read in the few words before the cue, not from the sentence start: linear.)
+        cands = [c for c in cands if not (c.start >= m1 and _RELATIVE_TO.search(
+            s.text, max(0, c.start - s.start - _RELATIVE_TO_REACH), c.start - s.start))]
     near = _nearest(s, cands, m0, m1, max_soft=reach)
     own = _clause_text(s, m0)
     if near and near[1] and kind == "date" and not (_RESCHEDULED.search(own) or _ELLIPTIC.match(own)):
@@ -1396,6 +1405,29 @@ def _event_cue(s: _Sentence, kind: str, m0: int, m1: int) -> tuple[str, _Cue] | 
         if _YEAR.search(s.text, lo - s.start, hi - s.start):
             return None
     return (near[0].value, near[0]) if near else None
+
+
+#: How far before an event word "before the" / "ahead of its" is looked for.
+_RELATIVE_TO_REACH = 40
+
+
+def _events_within(s: _Sentence, m0: int, m1: int, reach: int) -> list[tuple[int, int, list[str]]]:
+    """The sentence's events that lie at most ``reach`` clause boundaries from a mention.
+
+    Only these can win in ``_nearest(..., max_soft=reach)``; reading this window
+    of the sorted events instead of all of them keeps a long sentence linear
+    (its mentions times the events near each, not times every event).
+    """
+    soft, events = s.soft, s.events
+    k = bisect_left(soft, m0)
+    after = soft[k - reach - 1] if k > reach else s.start  # a cue before must end after this
+    j = bisect_left(soft, m1)
+    until = soft[j + reach] if j + reach < len(soft) else s.end  # a cue after must start by this
+    starts = s.event_starts
+    i = bisect_left(starts, after)
+    while i > 0 and events[i - 1][1] > after:
+        i -= 1
+    return events[i : bisect_right(starts, until)]
 
 
 def _clause_span(s: _Sentence, pos: int) -> tuple[int, int]:
@@ -1662,10 +1694,12 @@ class _Builder:
     # -------------------------------------------------------------- subject
     def work_of_year(self) -> _Work | None:
         """The work noun phrase whose year is this mention ('her 2008 film The Duchess')."""
-        for w in self.s.works:
-            if w.year and self.m0 <= w.year[0] and w.year[1] <= self.m1:
-                return w
-        return None
+        # Only the works whose year starts inside the mention (a bisect, not a scan:
+        # a sentence listing hundreds of works stays linear); the first in text order wins.
+        starts, dated = self.s.work_years
+        inside = dated[bisect_left(starts, self.m0) : bisect_left(starts, self.m1)]
+        found = [(i, w) for i, w in inside if w.year[1] <= self.m1]
+        return min(found, key=lambda t: t[0])[1] if found else None
 
     def subject_from_work(self, w: _Work) -> None:
         self.use((w.start, w.end))
