@@ -19,7 +19,7 @@ _REFS = (
 
 FAMILIES = {
     # The first sentence opening with blanks: the old self-description pattern was cubic here.
-    "spaces-before-self-description": ("a.txt", lambda n: " " * (40 * n) + "X is a 2010 film."),
+    "spaces-before-self-description": ("a.txt", lambda n: "(" + " " * (40 * n) + "X. It cost $5 million."),
     "blanked-markup-first-sentence": ("a.wiki", lambda n: "{{Infobox film\n| name = X\n" + "| a = b\n" * n + "}}\nX is a film."),
     "unclosed-templates": ("a.wiki", lambda n: "The film opened on 5 May 2010. " + "{{" * (10 * n)),
     "unclosed-links": ("a.wiki", lambda n: "[[" * (10 * n) + " It cost $5 million."),
