@@ -29,9 +29,6 @@ import atheris
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CORPUS = HERE / "corpus"
-SEEDS = (
-    [ROOT / "sources" / "never_let_me_go_2010.txt"]
-    + sorted((ROOT / "tests" / "corpus").rglob("*.txt"))
     + sorted((ROOT / "tests" / "corpus").rglob("*.wiki"))
     + sorted((ROOT / "tests" / "fixtures" / "formats").glob("*.*"))
     + sorted((ROOT / "tests" / "fixtures" / "fuzz").glob("*.*"))
@@ -57,7 +54,7 @@ def test_one_input(data: bytes) -> None:
 def seed_corpus(directory: Path) -> Path:
     """Write each seed, whole and in article-sized slices, as a corpus entry."""
     directory.mkdir(parents=True, exist_ok=True)
-    for path in SEEDS:
+    for path in harness.SEEDS:
         raw = path.read_bytes()
         head = bytes([_FORMAT_BYTE.get(path.suffix, 0)])
         # Whole articles, and 4 KB slices: short inputs run fast, so the fuzzer mutates more.

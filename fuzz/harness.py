@@ -21,6 +21,19 @@ from nlmg_facts.report import github, html, json, sarif, text
 ROOT = Path(__file__).resolve().parents[1]
 #: Names that select the input format the way a file name does.
 NAMES = ("fuzz.txt", "fuzz.wiki", "fuzz.md")
+#: The fuzzers' seeds: the bundled article, the test corpus, the format fixtures, past findings.
+SEEDS = (
+    [ROOT / "sources" / "never_let_me_go_2010.txt"]
+    + sorted((ROOT / "tests" / "corpus").rglob("*.txt"))
+    + sorted((ROOT / "tests" / "corpus").rglob("*.wiki"))
+    + sorted((ROOT / "tests" / "fixtures" / "formats").glob("*.*"))
+    + sorted(p for p in (ROOT / "tests" / "fixtures" / "fuzz").glob("*.*") if p.name != "README.md")
+)
+
+
+def read_seed(path: Path) -> str:
+    """A seed or fixture file as text: UTF-8, invalid bytes kept as lone surrogates."""
+    return path.read_bytes().decode("utf-8", "surrogateescape")
 
 
 class InvariantError(AssertionError):
