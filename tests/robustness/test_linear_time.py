@@ -27,13 +27,6 @@ from pathological import FAMILIES
 #: Doubling the input may multiply the work by at most this much.
 MAX_GROWTH = 2.3
 N = 25
-#: Families still quadratic in the current attribute resolver: each mention of a
-#: long sentence scans the sentence's whole list of region / period / festival
-#: cues (extract/attributes.py, ``_qualifier_cue`` and ``festival``).
-KNOWN_QUADRATIC = {
-    "region-list": "region cues scanned per mention in _qualifier_cue",
-    "period-list": "period cues scanned per mention in _qualifier_cue",
-}
 
 
 def work(text: str, name: str) -> int:
@@ -67,15 +60,7 @@ def warm():
         harness.run(make(2), name)
 
 
-def _params() -> list:
-    return [
-        pytest.param(f, id=f, marks=[pytest.mark.xfail(reason=KNOWN_QUADRATIC[f], strict=False)]
-                     if f in KNOWN_QUADRATIC else [])
-        for f in FAMILIES
-    ]
-
-
-@pytest.mark.parametrize("family", _params())
+@pytest.mark.parametrize("family", list(FAMILIES))
 def test_doubling_a_pathological_input_at_most_about_doubles_the_work(family):
     name, make = FAMILIES[family]
     small, large = work(make(N), name), work(make(2 * N), name)
@@ -105,7 +90,7 @@ def test_the_work_counter_sees_a_quadratic_loop():
     assert measured(2 * N) > 3 * measured(N)
 
 
-@pytest.mark.parametrize("family", [f for f in FAMILIES if f not in KNOWN_QUADRATIC])
+@pytest.mark.parametrize("family", list(FAMILIES))
 def test_a_large_pathological_input_stays_far_inside_the_time_budget(family, monkeypatch):
     monkeypatch.setenv(budget.BUDGET_ENV, "10")
     name, make = FAMILIES[family]

@@ -742,6 +742,8 @@ class _Sentence:
                 continue
             soft.append(start + m.start())
         self.soft = soft
+        #: id(cue list) -> (the list, its starts if sorted by start, its longest cue): see _window.
+        self._index: dict[int, tuple[list[_Cue], list[int] | None, int]] = {}
         hard = []
         for m in _HARD_BOUNDARY.finditer(text):
             if m.group("stop") and _ABBREV_BEFORE_DOT.search(text[max(0, m.start() - 12) : m.start()]):
@@ -1363,16 +1365,17 @@ def _qualifier_cue(s: _Sentence, cues: list[_Cue], m0: int, m1: int,
     """
     if not cues:
         return None
-    near = _nearest(s, cues, m0, m1, max_soft=0)
+    # Each step reads only the window of cues it can take (linear in a long sentence).
+    near = _nearest(s, _clause_window(s, cues, m0, m1, 0), m0, m1, max_soft=0)
     if near and not (clause_bound and near[0].start >= m1 and near[0].start - m1 > _PERIOD_REACH):
         return near[0]
     lo, hi = s.sub_sentence(m0)
-    inside = [c for c in cues if lo <= c.start < hi and (not clause_bound or c.end <= m0)]
+    inside = [c for c in _window(s, cues, lo, hi) if lo <= c.start < hi and (not clause_bound or c.end <= m0)]
     if inside and len({c.value for c in inside}) == 1:
         near = _nearest(s, inside, m0, m1)
         return near[0] if near else inside[0]
     if s.leading_end is not None and m0 >= s.leading_end and lo == s.start:
-        lead = [c for c in cues if c.end <= s.leading_end]
+        lead = [c for c in _window(s, cues, s.start, s.leading_end) if c.end <= s.leading_end]
         if lead and len({c.value for c in lead}) == 1:
             return lead[-1]
     return None
@@ -1428,6 +1431,33 @@ def _events_within(s: _Sentence, m0: int, m1: int, reach: int) -> list[tuple[int
     while i > 0 and events[i - 1][1] > after:
         i -= 1
     return events[i : bisect_right(starts, until)]
+
+
+def _window(s: _Sentence, cues: list[_Cue], lo: int, hi: int) -> list[_Cue]:
+    """The cues of one of the sentence's lists that may overlap ``[lo, hi]`` (a superset, in order).
+
+    A bisection on the list's starts, kept per list, when the list is sorted by
+    start (the sentence's cue lists are): a filter over the result is then
+    what it is over the whole list, without reading it all for every mention.
+    """
+    got = s._index.get(id(cues))
+    if got is None or got[0] is not cues:
+        starts = [c.start for c in cues]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+        got = s._index[id(cues)] = (cues, starts if ordered else None, max((c.end - c.start for c in cues), default=0))
+    _, starts, longest = got
+    if starts is None:
+        return cues
+    return cues[bisect_left(starts, lo - longest) : bisect_right(starts, hi)]
+
+
+def _clause_window(s: _Sentence, cues: list[_Cue], m0: int, m1: int, reach: int) -> list[_Cue]:
+    """The cues that can lie at most ``reach`` clause boundaries from a mention (see _events_within)."""
+    soft = s.soft
+    k = bisect_left(soft, m0)
+    j = bisect_left(soft, m1)
+    return _window(s, cues, soft[k - reach - 1] if k > reach else s.start,
+                   soft[j + reach] if j + reach < len(soft) else s.end)
 
 
 def _clause_span(s: _Sentence, pos: int) -> tuple[int, int]:
