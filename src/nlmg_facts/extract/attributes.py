@@ -851,6 +851,13 @@ class _Sentence:
     def works(self) -> list[_Work]:
         return _find_works(self.text, self.start, self._by_cat.get("work", []))
 
+    def festivals_of(self, kind: str) -> list[_Cue]:
+        """The festival (or ceremony) names of the sentence of one kind, built once per kind."""
+        got = self.__dict__.setdefault("_festivals_of", {})
+        if kind not in got:
+            got[kind] = [f for f in self.festivals if self.festival_kind[f.start] == kind]
+        return got[kind]
+
     @_lazy
     def work_years(self) -> tuple[list[int], list[tuple[int, _Work]]]:
         """Works with a year, sorted by where the year starts: (starts, (order, work))."""
@@ -1460,6 +1467,25 @@ def _clause_window(s: _Sentence, cues: list[_Cue], m0: int, m1: int, reach: int)
                    soft[j + reach] if j + reach < len(soft) else s.end)
 
 
+def _nearest_widening(s: _Sentence, cues: list[_Cue], m0: int, m1: int) -> tuple[_Cue, int] | None:
+    """``_nearest(s, cues, m0, m1)``, reading windows of 0, 1, 2, 4... clause boundaries.
+
+    The nearest cue has the fewest boundaries to cross, so the first window
+    holding any cue within its reach holds the answer (ties included, in list
+    order); a mention far from every cue reads the list about twice, not once
+    per mention of the sentence in turn.
+    """
+    reach = 0
+    while True:
+        window = _clause_window(s, cues, m0, m1, reach)
+        if len(window) == len(cues) or reach > len(s.soft):
+            return _nearest(s, cues, m0, m1)  # every cue in reach: the plain reading
+        near = _nearest(s, window, m0, m1, max_soft=reach)
+        if near is not None:
+            return near
+        reach = reach * 2 or 1
+
+
 def _clause_span(s: _Sentence, pos: int) -> tuple[int, int]:
     i = bisect_left(s.soft, pos + 1)
     lo = s.soft[i - 1] if i > 0 else s.start
@@ -1654,11 +1680,11 @@ class _Builder:
 
     def festival(self, kind: str = "festival") -> _Cue | None:
         s = self.s
-        named = [f for f in s.festivals if s.festival_kind[f.start] == kind]
-        inside = [f for f in named if f.start < self.m1 and self.m0 < f.end]
+        named = s.festivals_of(kind)
+        inside = [f for f in _window(s, named, self.m0, self.m1) if f.start < self.m1 and self.m0 < f.end]
         if inside:
             return inside[0]
-        near = _nearest(s, named, self.m0, self.m1)
+        near = _nearest_widening(s, named, self.m0, self.m1)
         if near:
             return near[0]
         words = ("festival", "event") if kind == "festival" else ("ceremony", "awards")
