@@ -1838,8 +1838,11 @@ class _Builder:
         s = self.s
         lo, _ = _clause_span(s, self.m0)
         # The sentence start, then the clause start (in this order: a set would order them by value).
+        # The match ends before the mention (plus its look-ahead word): bounding the
+        # text keeps regex's scan for the pattern's first letter off the rest of a long sentence.
+        stop = min(len(s.text), self.m0 - s.start + 200)
         for start in dict.fromkeys((s.start, lo)):
-            m = _INDEFINITE_SUBJECT.match(s.text, start - s.start)
+            m = _INDEFINITE_SUBJECT.match(s.text, start - s.start, stop)
             if m is None or s.start + m.end() > self.m0:
                 continue
             n0, n1 = s.start + m.start("noun"), s.start + m.end("noun")
