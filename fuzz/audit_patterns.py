@@ -9,8 +9,8 @@ compiled ``re`` or ``regex`` pattern records that pattern (however and
 wherever it was created: module level, lazily, in a cache). Each one is then
 given to regexploit's ReDoS finder. regexploit reads ``re`` syntax, so the
 few ``regex``-only constructs are approximated first (``\\p{..}`` as ``\\w``,
-duplicate group names renamed), possessive quantifiers are read as plain
-greedy ones (the audit must pass without relying on them), and a bounded
+duplicate group names renamed), possessive quantifiers and atomic groups are
+read as plain ones (the audit must pass without relying on them), and a bounded
 repetition of 16 or more is read as unbounded (``{1,120}`` is linear only in
 name). Exit 1 if any pattern is flagged.
 """
@@ -64,6 +64,7 @@ def collect(paths: list[Path]) -> dict[tuple[str, int], str]:
 def as_re_syntax(source: str) -> str:
     s = re.sub(r"\\[pP]\{[^}]*\}", r"\\w", source)
     s = re.sub(r"([*+?}])\+", r"\1", s)  # possessive -> greedy
+    s = s.replace("(?>", "(?:")  # atomic -> plain group
     n = count()
     s = re.sub(r"\(\?P<\w+>", lambda m: f"(?P<g{next(n)}>", s)
     s = re.sub(r"\(\?P=\w+\)", "", s)
@@ -81,9 +82,12 @@ def main(argv: list[str]) -> int:
             unparsed += 1
             print(f"not audited: {where}: {type(exc).__name__}: {exc}")
             continue
-        for redos in find(parsed):
+        found = list(find(parsed))
+        if found:
             flagged += 1
-            print(f"FLAGGED {where}: starriness {redos.starriness}, repeating {redos.repeated_character}")
+            worst = max(found, key=lambda r: r.starriness)
+            print(f"FLAGGED {where}: starriness {worst.starriness}, repeating {worst.repeated_character}"
+                  f" ({len(found)} ways)")
             print("    " + " ".join(source.split())[:300])
     print(f"{len(patterns)} patterns run by the pipeline on {len(paths)} articles: "
           f"{flagged} flagged, {unparsed} not audited")
