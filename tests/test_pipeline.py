@@ -50,12 +50,12 @@ def test_check_source_runs_every_stage_and_locates_the_findings(fake_rules, tmp_
     assert report.summary.errors == 1 and report.summary.warnings == 1
 
 
-def test_documents_come_back_in_input_order_with_directories_sorted(fake_rules, project):
+def test_documents_come_back_in_input_order_with_directories_sorted_each_once(fake_rules, project):
     report = pipeline.check_paths(["games/g3.txt", "games"], load_config())
     assert [d.path for d in report.documents] == ["games/g3.txt"] + [
-        f"games/g{i}.txt" for i in range(6)
+        f"games/g{i}.txt" for i in range(6) if i != 3
     ]
-    assert report.summary.documents == 7 and report.summary.errors == 7
+    assert report.summary.documents == 6 and report.summary.errors == 6
 
 
 def test_two_jobs_give_the_same_report_as_one(fake_rules, project):

@@ -16,6 +16,14 @@ Keys (all optional)::
     [tool.nlmg-facts.options."NLMG-M003"]   # per-rule options, passed to RuleContext.options
     tolerance = 0.02
 
+    paths = ["sources/"]                 # what check and review read when given no PATH
+    exclude = ["drafts/**"]              # replaces the default excludes (build/, *.egg-info, ...)
+    extend-exclude = ["tests/fixtures"]  # adds to them
+    respect-gitignore = true             # skip what git ignores (default true)
+
+    [tool.nlmg-facts.per-file-ignores]   # rules not run on the files a glob matches
+    "tests/**" = ["NLMG-C"]
+
 Paths are relative to the file that names them. The project root -- the base of
 every document's ``uri`` (used in fingerprints, SARIF and annotations) -- is the
 directory of the configuration file; without one, the nearest directory up from
@@ -43,6 +51,14 @@ TABLE = "nlmg-facts"
 _SELECTOR = r"^(ALL|NLMG(-[A-Z](\d{1,3})?)?|[a-z][a-z0-9]*(-[a-z0-9]+)*)$"
 
 
+#: Never walked into (ruff's defaults, plus build output): replace with ``exclude``,
+#: extend with ``extend-exclude``. Hidden files and directories are always skipped.
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    "build", "dist", "_build", "site-packages", "node_modules", "__pycache__",
+    "*.egg-info", "venv", "htmlcov", "__pypackages__",
+)
+
+
 class Config(Model):
     """Resolved settings for one run; picklable, so worker processes get a copy."""
 
@@ -61,6 +77,15 @@ class Config(Model):
     options: dict[str, dict[str, Any]] = Field(default_factory=dict)
     #: How to read articles (``--input-format``): auto detects by extension and content.
     input_format: Literal["auto", "plain", "wikitext", "markdown"] = "auto"
+    #: Default paths of check and review (relative to the root), None: ``sources/``.
+    paths: tuple[str, ...] | None = None
+    #: Glob patterns of files and directories never read when walking a directory.
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    respect_gitignore: bool = True
+    #: (glob, selectors): rules turned off on the documents the glob matches.
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Problems with the configuration that do not stop the run (printed on stderr).
+    warnings: tuple[str, ...] = ()
 
 
 class _Table(Model):
@@ -74,6 +99,11 @@ class _Table(Model):
     review: str | None = None
     plugins: list[str] = Field(default_factory=list)
     options: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    paths: list[str] | None = None
+    exclude: list[str] | None = None
+    extend_exclude: list[str] = Field(default_factory=list, alias="extend-exclude")
+    respect_gitignore: bool = Field(True, alias="respect-gitignore")
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
 
 
 def split_selectors(values: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
@@ -88,9 +118,11 @@ def split_selectors(values: list[str] | tuple[str, ...] | None) -> tuple[str, ..
                 continue
             norm = part.upper() if part.upper().startswith(("NLMG", "ALL")) else part
             if not regex.match(_SELECTOR, norm):
+                from .suppress import suggest_known
+
                 raise UsageError(
-                    f"bad rule selector {part!r}: use a code prefix like NLMG-D or NLMG-D001, "
-                    "ALL, or a rule name"
+                    f"bad rule selector {part!r}{suggest_known(part)}: use a code prefix like "
+                    "NLMG-D or NLMG-D001, ALL, or a rule name"
                 )
             out.append(norm)
     return tuple(out)
@@ -125,15 +157,22 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: invalid TOML: {exc}") from None
 
 
-def _table_of(path: Path, data: dict[str, Any], explicit: bool) -> dict[str, Any]:
+def _table_of(
+    path: Path, data: dict[str, Any], explicit: bool, warnings: list[str] | None = None
+) -> dict[str, Any]:
     tool = data.get("tool")
     if isinstance(tool, dict) and TABLE in tool:
         table = tool[TABLE]
-    elif explicit and "tool" not in data:
+    elif explicit and "tool" not in data and data:
         # A standalone file given with --config: its top level is our table.
         table = data
     else:
         table = {}
+        if explicit and warnings is not None:
+            warnings.append(
+                f"{path}: no [tool.{TABLE}] table, so nothing is configured "
+                f"(put the settings under [tool.{TABLE}], or at the top level of a file of their own)"
+            )
     if not isinstance(table, dict):
         raise UsageError(f"{path}: [tool.{TABLE}] must be a table")
     return table
@@ -162,24 +201,26 @@ def load_config(
 ) -> Config:
     """Read the configuration (explicit file, discovered, or none)."""
     cwd = (cwd or Path.cwd()).resolve()
+    warnings: list[str] = []
     if config_file is not None and use_config:
         path = Path(config_file)
         if not path.is_file():
             raise UsageError(f"--config {config_file}: no such file")
         path = path.resolve()
-        table = _table_of(path, _read_toml(path), explicit=True)
+        table = _table_of(path, _read_toml(path), explicit=True, warnings=warnings)
         root = path.parent
     else:
         found, root = find_config(cwd)
         path = found if use_config else None
         table = _table_of(path, _read_toml(path), explicit=False) if path else {}
     if path is None:
-        return Config(root=root)
+        return Config(root=root, warnings=tuple(warnings))
     raw = parse_table(table, path)
     base = path.parent
     for p in raw.calendars:
         if not (base / p).is_file():
             raise UsageError(f"{path}: calendars: {p}: no such file")
+    exclude = DEFAULT_EXCLUDE if raw.exclude is None else tuple(raw.exclude)
     return Config(
         root=root,
         source=path,
@@ -191,6 +232,14 @@ def load_config(
         review=(base / raw.review).resolve() if raw.review else None,
         plugins=tuple(raw.plugins),
         options=raw.options,
+        paths=None if raw.paths is None else tuple(raw.paths),
+        exclude=exclude + tuple(raw.extend_exclude),
+        respect_gitignore=raw.respect_gitignore,
+        per_file_ignores=tuple(
+            (glob, _selectors(codes, path, f"per-file-ignores.{glob}"))
+            for glob, codes in raw.per_file_ignores.items()
+        ),
+        warnings=tuple(warnings),
     )
 
 
@@ -207,9 +256,19 @@ def with_cli(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     fail_on: str | None = None,
+    exclude: list[str] | None = None,
+    extend_exclude: list[str] | None = None,
+    respect_gitignore: bool | None = None,
 ) -> Config:
-    """Command-line flags on top of the file's settings."""
+    """Command-line flags on top of the file's settings (``--exclude`` replaces the
+    file's ``exclude`` and its defaults, ``--extend-exclude`` adds to them)."""
     update: dict[str, Any] = {}
+    if exclude:
+        update["exclude"] = tuple(exclude)
+    if extend_exclude:
+        update["exclude"] = (*update.get("exclude", config.exclude), *extend_exclude)
+    if respect_gitignore is not None:
+        update["respect_gitignore"] = respect_gitignore
     if select:
         update["cli_select"] = split_selectors(select)
     if ignore:

@@ -26,7 +26,8 @@ from .cite import cite_document
 from .config import Config
 from .errors import InputError
 from .extract import extract_document, paused_gc
-from .ingest import Source, expand_paths, ingest, read_source
+from .files import per_file_ignored, select_files
+from .ingest import Source, ingest, read_source
 from .models import Claim, Document, DocumentReport, Report, Summary
 from .models.citations import Citation, ClaimLink
 from .models.common import Severity
@@ -34,6 +35,8 @@ from .models.findings import Finding, InternalError
 from .report.locate import locate
 from .rules.context import RuleContext
 from .rules.engine import ActiveRule, active_rules, load_plugins, one_line, run_rules
+from .rules.registry import all_rules
+from .suppress import apply_inline
 
 #: A unit of work: a path to read in the worker, a source read already (stdin),
 #: or a report decided already (a directory without articles).
@@ -50,6 +53,8 @@ class Settings:
     config: Config
     rules: list[ActiveRule]
     calendar: EventCalendar | None = None
+    #: Every registered rule as (code, name), on or off: what inline comments may name.
+    known: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -66,6 +71,8 @@ class Analysis:
     errors: list[InternalError] = field(default_factory=list)
     #: One-line reason the document could not be read or checked.
     failure: str | None = None
+    #: ``line:col: ...`` problems that do not stop the check (inline comments naming no rule).
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -99,8 +106,10 @@ def settings_for(config: Config) -> Settings:
     """Rules and calendar for a configuration, once per process."""
     key = config.model_dump_json()
     if key not in _SETTINGS:
+        rules = active_rules(config)
         _SETTINGS[key] = Settings(
-            config=config, rules=active_rules(config), calendar=load_event_calendar(config)
+            config=config, rules=rules, calendar=load_event_calendar(config),
+            known=tuple((r.code, r.name) for r in all_rules()),
         )
     return _SETTINGS[key]
 
@@ -116,6 +125,17 @@ def document_uri(path: str, config: Config) -> str:
     if rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel):
         return os.path.normpath(path).replace(os.sep, "/")
     return rel.replace(os.sep, "/")
+
+
+def rules_for(uri: str, settings: Settings) -> list[ActiveRule]:
+    """The active rules less those ``per-file-ignores`` turns off for this document."""
+    off = per_file_ignored(uri, settings.config)
+    if not off:
+        return settings.rules
+    return [
+        r for r in settings.rules
+        if not any(s == "ALL" or s == r.spec.name or r.spec.code.startswith(s) for s in off)
+    ]
 
 
 def analyse(source: Source, settings: Settings, path: str | None = None) -> Analysis:
@@ -149,9 +169,9 @@ def _analyse(source: Source, settings: Settings, path: str | None = None) -> Ana
                 calendar=settings.calendar,
                 options=settings.config.options,
             )
-            result = run_rules(ctx, settings.rules, a.uri)
+            result = run_rules(ctx, rules_for(a.uri, settings), a.uri)
             stage = "report"
-            a.findings = locate(a.doc, result.findings)
+            a.findings, a.warnings = apply_inline(a.doc, locate(a.doc, result.findings), settings.known)
             a.errors = result.errors
     except TimeBudgetExceeded as exc:
         a.errors.append(InternalError(stage=stage, message=one_line(exc)))
@@ -165,9 +185,11 @@ def _analyse(source: Source, settings: Settings, path: str | None = None) -> Ana
 def summarise(doc: DocumentReport) -> DocumentReport:
     """Recompute a document's summary from its findings (after review, too)."""
     counts = {s: 0 for s in Severity}
-    suppressed = 0
+    suppressed = ignored = 0
     for f in doc.findings:
-        if f.suppression is not None:
+        if f.suppression is not None and f.suppression.status == "ignored":
+            ignored += 1
+        elif f.suppression is not None:
             suppressed += 1
         else:
             counts[f.severity] += 1
@@ -178,6 +200,7 @@ def summarise(doc: DocumentReport) -> DocumentReport:
         warnings=counts[Severity.WARNING],
         infos=counts[Severity.INFO],
         suppressed=suppressed,
+        ignored=ignored,
         stale=len(doc.stale_reviews),
         unreadable=0 if doc.ok or doc.internal_errors else 1,
         internal_errors=len(doc.internal_errors),
@@ -197,6 +220,7 @@ def document_report(a: Analysis) -> DocumentReport:
             citations=len(a.citations),
             findings=a.findings,
             internal_errors=a.errors,
+            warnings=[f"{a.path}:{w}" for w in a.warnings],
         )
     )
 
@@ -216,22 +240,19 @@ def check_source(source: Source, config: Config, path: str | None = None) -> Doc
 
 
 def _expand(paths: Sequence[str], config: Config) -> list[Item]:
-    """Paths to work items in order; stdin read here (workers cannot), bad dirs reported."""
+    """Paths to work items in order (see ``files.select_files``); stdin read here
+    (workers cannot); broken links and directories without articles reported."""
     items: list[Item] = []
-    for path in paths:
-        try:
-            expanded = expand_paths([path])
-        except InputError as exc:
-            items.append(unreadable(path, str(exc), config))
-            continue
-        for p in expanded:
-            if p == "-":
-                try:
-                    items.append(read_source(p))
-                except InputError as exc:
-                    items.append(unreadable(STDIN_NAME, str(exc), config))
-            else:
-                items.append(p)
+    for sel in select_files(paths, config):
+        if sel.error is not None:
+            items.append(unreadable(sel.path, sel.error, config))
+        elif sel.path == "-":
+            try:
+                items.append(read_source(sel.path))
+            except InputError as exc:
+                items.append(unreadable(STDIN_NAME, str(exc), config))
+        else:
+            items.append(sel.path)
     return items
 
 
@@ -255,7 +276,7 @@ _WORKER: tuple[Settings, bool] | None = None
 
 def _init_worker(config: Config, keep: bool) -> None:
     global _WORKER
-    load_plugins(config.plugins)
+    load_plugins(config.plugins, config.root)
     _WORKER = (settings_for(config), keep)
 
 

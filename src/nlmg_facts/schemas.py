@@ -8,13 +8,17 @@ from pydantic import BaseModel
 
 
 def schema_models() -> dict[str, type[BaseModel]]:
-    from .models import ClaimsDocument
-
     from .models import Report
-    from .models.citations import CitationsDocument
+    from .models.citations import CitationsReport
+    from .models.claims import ClaimsReport
     from .models.review import ReviewFile
 
-    return {"claims.schema.json": ClaimsDocument, "report.schema.json": Report, "citations.schema.json": CitationsDocument, "review.schema.json": ReviewFile}
+    return {
+        "claims.schema.json": ClaimsReport,
+        "report.schema.json": Report,
+        "citations.schema.json": CitationsReport,
+        "review.schema.json": ReviewFile,
+    }
 
 
 def render_schemas() -> dict[str, str]:

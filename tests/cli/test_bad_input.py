@@ -137,7 +137,7 @@ def test_a_bom_file_is_read_and_its_claims_point_into_the_text(write):
     import json
 
     payload = json.loads(out)
-    for located in payload["claims"]:
+    for located in payload["documents"][0]["claims"]:
         claim = located["claim"]
         assert GOOD[claim["span"]["start"] : claim["span"]["end"]] == claim["text"]
 

@@ -138,7 +138,7 @@ def test_a_missing_default_sources_directory_exits_2(tmp_path):
     (tmp_path / ".git").mkdir()
     result = nlmg(tmp_path, "check", "--no-config")
     assert result.returncode == 2
-    assert "sources/: no such file or directory" in result.stderr
+    assert "no PATH given and sources/ (the default) does not exist" in result.stderr
 
 
 # ------------------------------------------------------------------ selection
@@ -275,3 +275,140 @@ def test_the_report_on_the_bundled_article_does_not_depend_on_the_hash_seed():
         findings = json.loads(other.stdout)["documents"][0]["findings"]
         differ = [(a["code"], a["message"], b["message"]) for a, b in zip(first, findings) if a != b]
         assert len(findings) == len(first) and not differ, differ[:3]
+
+
+# ------------------------------------------------------------------ choosing files
+
+
+def test_show_files_lists_what_would_be_checked_and_stops(project):
+    _add(project, "owl.txt", ERRS)
+    (project / "build").mkdir()
+    (project / "build" / "copy.txt").write_text(ERRS, encoding="utf-8")
+    (project / "README.md").write_text(WARNS, encoding="utf-8")
+    result = nlmg(project, "check", "--show-files", ".", "sources/owl.txt")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["README.md", "sources/heron.txt", "sources/owl.txt"]
+    result = nlmg(project, "check", "--show-files", "--extend-exclude", "README.md", ".")
+    assert result.stdout.splitlines() == ["sources/heron.txt", "sources/owl.txt"]
+
+
+def test_a_gitignored_empty_file_no_longer_fails_the_run(project):
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    (project / ".gitignore").write_text("generated/\n", encoding="utf-8")
+    (project / "generated").mkdir()
+    (project / "generated" / "empty.txt").write_text("", encoding="utf-8")
+    assert nlmg(project, "check", ".").returncode == 0
+    assert nlmg(project, "check", "--no-respect-gitignore", ".").returncode == 2
+
+
+def test_a_broken_symlink_is_reported_and_exits_2(project):
+    (project / "sources" / "gone.txt").symlink_to(project / "nowhere.txt")
+    result = nlmg(project, "check")
+    assert result.returncode == 2
+    assert "sources/gone.txt: broken symbolic link (to " in result.stderr
+
+
+def test_configured_paths_are_the_default_and_none_existing_is_one_error(project):
+    (project / "articles").mkdir()
+    (project / "articles" / "owl.txt").write_text(ERRS, encoding="utf-8")
+    (project / "pyproject.toml").write_text(CONFIG + 'paths = ["articles/"]\n', encoding="utf-8")
+    result = nlmg(project / "sources", "check")  # from a subdirectory: relative to the root
+    assert result.returncode == 1 and "owl.txt" in result.stdout
+    (project / "pyproject.toml").write_text(CONFIG + 'paths = ["missing/"]\n', encoding="utf-8")
+    result = nlmg(project, "check")
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert "no PATH given and missing/ (configured in" in line
+
+
+def test_per_file_ignores_switch_rules_off_for_matching_files(project):
+    _add(project, "owl.txt", ERRS)
+    (project / "pyproject.toml").write_text(
+        CONFIG + '[tool.nlmg-facts.per-file-ignores]\n"sources/owl.txt" = ["NLMG-Z905"]\n', encoding="utf-8"
+    )
+    assert nlmg(project, "check").returncode == 0
+
+
+# ------------------------------------------------------------------ output controls
+
+
+def test_an_inline_ignore_silences_the_finding_and_an_unknown_code_warns(project):
+    _add(project, "owl.txt", ERRS.replace("It shipped on 1 May", "<!-- nlmg-facts: ignore NLMG-Z905 --> It shipped on 1 May"))
+    result = nlmg(project, "check")
+    assert result.returncode == 0, result.stdout
+    assert "NLMG-Z905" not in result.stdout and "(1 ignored inline)" in result.stdout
+    shown = nlmg(project, "check", "--show-suppressed")
+    assert "[ignored: <!-- nlmg-facts: ignore NLMG-Z905 --> at 1:30]" in shown.stdout
+    _add(project, "owl.txt", "<!-- nlmg-facts: ignore NLMG-Z095 -->\n" + ERRS)
+    result = nlmg(project, "check")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "nlmg-facts: warning: sources/owl.txt:1:1: nlmg-facts ignore names no rule 'NLMG-Z095' "
+        "(did you mean NLMG-Z905?): nothing is ignored for it\n"
+    )
+
+
+def test_the_text_output_shows_the_fingerprint_review_accept_takes(project):
+    _add(project, "owl.txt", ERRS)
+    fp = json.loads(nlmg(project, "check", "--format", "json").stdout)["documents"][1]["findings"][0]["fingerprint"]
+    assert f"    fingerprint: {fp[:8]} (nlmg-facts review --accept {fp[:8]} --reason TEXT)" in nlmg(project, "check").stdout
+    assert nlmg(project, "review", "--accept", fp[:8], "--reason", "both are sourced").returncode == 0
+    assert nlmg(project, "check").returncode == 0
+
+
+def test_quiet_and_statistics_keep_the_exit_code(project):
+    _add(project, "owl.txt", ERRS)
+    quiet = nlmg(project, "check", "--quiet")
+    assert quiet.returncode == 1
+    assert quiet.stdout.startswith("sources/owl.txt:1:44: error NLMG-Z905 shipped on 1 May 2014 here")
+    assert len(quiet.stdout.splitlines()) == 1
+    stats = nlmg(project, "check", "--statistics")
+    assert stats.returncode == 1
+    assert stats.stdout.splitlines()[0] == "1  NLMG-Z905  fake-shipping-date-conflict (error)"
+    wrong = nlmg(project, "check", "--statistics", "--format", "json")
+    assert wrong.returncode == 2 and "--statistics goes with --format text" in wrong.stderr
+
+
+@pytest.mark.parametrize(
+    "flag, env, coloured",
+    [("always", {}, True), ("never", {}, False), ("auto", {}, False), ("always", {"NO_COLOR": "1"}, True)],
+)
+def test_color_is_used_only_when_asked_or_on_a_terminal(project, flag, env, coloured):
+    _add(project, "owl.txt", ERRS)
+    out = nlmg(project, "check", "--color", flag, env=env).stdout
+    assert ("\x1b[" in out) is coloured
+
+
+def test_auto_color_honours_no_color_and_dumb_terminals():
+    from nlmg_facts.cli.check import use_color
+
+    class Tty:
+        def isatty(self):
+            return True
+
+    assert use_color("auto", Tty(), {}) is True
+    assert use_color("auto", Tty(), {"NO_COLOR": "1"}) is False
+    assert use_color("auto", Tty(), {"TERM": "dumb"}) is False
+    assert use_color("never", Tty(), {}) is False
+
+
+def test_an_unknown_code_in_select_gets_a_did_you_mean(project):
+    result = nlmg(project, "check", "--select", "NLMG-Z095")
+    assert result.returncode == 2
+    assert "(did you mean NLMG-Z905?)" in result.stderr
+    result = nlmg(project, "check", "--ignore", "fake-doubt-wrd")
+    assert result.returncode == 2 and "(did you mean fake-doubt-word?)" in result.stderr
+
+
+def test_a_config_file_without_our_table_warns(project):
+    (project / "other.toml").write_text("[tool.ruff]\nline-length = 100\n", encoding="utf-8")
+    result = nlmg(project, "check", "--config", "other.toml")
+    assert result.stderr.startswith("nlmg-facts: warning: ")
+    assert "other.toml: no [tool.nlmg-facts] table, so nothing is configured" in result.stderr
+
+
+def test_a_review_file_holding_an_empty_object_warns(project):
+    (project / "nlmg-facts.review.json").write_text("{}\n", encoding="utf-8")
+    result = nlmg(project, "check")
+    assert result.returncode == 0
+    assert "review file has no \"reviews\" list ({}), so nothing is reviewed" in result.stderr

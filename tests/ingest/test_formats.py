@@ -220,8 +220,8 @@ def test_input_format_option_reads_a_txt_file_as_markdown(tmp_path, capsys):
     assert main(["extract", "--format", "json", "--input-format", "markdown", str(path)]) == 0
     marked = json.loads(capsys.readouterr().out)
     # Read as plain text the heading is prose; as Markdown it is markup.
-    assert [c["claim"]["text"] for c in plain["claims"]] == ["1999", "3 May 2010"]
-    assert [c["claim"]["text"] for c in marked["claims"]] == ["3 May 2010"]
+    assert [c["claim"]["text"] for c in plain["documents"][0]["claims"]] == ["1999", "3 May 2010"]
+    assert [c["claim"]["text"] for c in marked["documents"][0]["claims"]] == ["3 May 2010"]
     assert main(["citations", "--input-format", "markdown", str(path)]) == 0
     assert main(["check", "--no-config", "--no-review", "--input-format", "markdown", str(path)]) == 0
     capsys.readouterr()

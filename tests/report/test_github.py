@@ -14,6 +14,7 @@ def test_each_finding_is_one_annotation_with_file_line_column_and_title(report):
         "::error file=articles/lantern.txt,line=3,endLine=3,col=15,endColumn=25,"
         "title=NLMG-Z905 fake-shipping-date-conflict::shipped on 4 May 2009 here and on "
         "9 June 2009 later%0Acheck which date the sources give"
+        '%0Aconflicting claim at articles/lantern.txt:4:44: "9 June 2009"'
     )
     assert lines[1] == (
         "::warning file=articles/lantern.txt,line=3,endLine=3,col=69,endColumn=78,"

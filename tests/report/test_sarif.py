@@ -114,3 +114,22 @@ def test_the_bundled_article_sarif_validates_with_every_real_rule_described():
     assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
         "sources/never_let_me_go_2010.txt"
     )
+
+
+def test_the_second_place_of_a_finding_is_a_related_location(report):
+    result = json.loads(render(report))["runs"][0]["results"][0]
+    (related,) = result["relatedLocations"]
+    assert related["physicalLocation"]["region"]["startLine"] == 4
+    assert related["physicalLocation"]["region"]["startColumn"] == 44
+    assert related["message"]["text"] == "conflicting claim: 9 June 2009"
+
+
+def test_an_inline_ignore_is_an_in_source_suppression(report):
+    doc = report.documents[0]
+    ignored = doc.findings[0].model_copy(update={"suppression": Suppression(
+        status="ignored", reason="<!-- nlmg-facts: ignore NLMG-Z905 --> at 2:1")})
+    docs = [doc.model_copy(update={"findings": [ignored, *doc.findings[1:]]}), *report.documents[1:]]
+    log = _validate(render(total(report.model_copy(update={"documents": docs}))))
+    (suppression,) = log["runs"][0]["results"][0]["suppressions"]
+    assert suppression["kind"] == "inSource"
+    assert "nlmg-facts: ignore NLMG-Z905" in suppression["justification"]

@@ -259,3 +259,19 @@ def test_recording_decisions_leaves_only_the_review_file_behind(small_project):
     nlmg(small_project, "review", "--accept-all", "--reason", "baseline", "--reviewer", "a")
     assert sorted(p.name for p in small_project.iterdir()) == [
         ".git", "nlmg-facts.review.json", "pyproject.toml", "sources"]
+
+
+def test_review_without_a_path_reads_the_configured_paths(small_project):
+    (small_project / "sources").rename(small_project / "articles")
+    (small_project / "pyproject.toml").write_text('[tool.nlmg-facts]\npaths = ["articles"]\n', encoding="utf-8")
+    listed = nlmg(small_project, "review", "--list")
+    assert listed.returncode == 0, listed.stderr
+    assert "articles/harbour.txt:" in listed.stdout
+
+
+def test_review_without_a_path_or_any_default_is_one_clear_error(small_project):
+    (small_project / "sources").rename(small_project / "articles")
+    result = nlmg(small_project, "review", "--list")
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("nlmg-facts: error: no PATH given and sources/ (the default) does not exist")

@@ -29,7 +29,7 @@ def test_one_release_given_two_days_is_flagged_with_both_values_and_where():
     a.date("30 March 2012", "2012-03-30", event="release", region="es")
     hits = a.run(date_conflict)
     assert len(hits) == 1
-    assert "14 March 2012 here and as 6 April 2012 in sentence 3" in hits[0].message
+    assert "14 March 2012 here and as 6 April 2012 at 1:103" in hits[0].message
     assert hits[0].evidence[0].text == "14 March 2012"
     assert hits[0].key == ("this-work:release[region=ie]", "2012-03-14", "2012-04-06")
 

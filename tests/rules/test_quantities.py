@@ -25,7 +25,7 @@ def test_two_totals_at_different_precision_that_cannot_both_hold_are_flagged():
     a.money("US$4.90 million", 4.9e6, 4.895e6, 4.905e6, event="gross")
     hits = a.run(quantity_conflict)
     assert len(hits) == 1
-    assert "US$4.5 million here and as US$4.90 million in sentence 2" in hits[0].message
+    assert "US$4.5 million here and as US$4.90 million at 1:75" in hits[0].message
 
 
 def test_over_a_round_figure_agrees_with_the_exact_figure():

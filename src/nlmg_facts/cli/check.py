@@ -8,19 +8,18 @@ finding is at or above ``--fail-on``, else 0.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 
-from ..config import FAIL_ON, load_config, with_cli
+from ..config import FAIL_ON
 from ..errors import UsageError
 from ..models import Report
 from ..models.common import Severity
 from ..report.formats import FORMATS
 from . import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
-from .options import add_run_options
+from .options import add_run_options, default_paths, run_config
 from .output import write_output
-
-DEFAULT_PATHS = ["sources/"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "paths", nargs="*", metavar="PATH",
-        help="article files or directories, - for stdin (default: sources/)",
+        help="article files or directories, - for stdin (default: the configured paths, "
+        "else sources/)",
     )
     p.add_argument("--format", choices=list(FORMATS), default="text",
                    help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()))
@@ -52,7 +52,32 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="report only findings new since git ref REF: a finding the same file "
                    "had at REF (followed through renames) is left out unless its evidence "
                    "touches a changed line; files added since REF are checked whole")
+    shown = p.add_argument_group("what the text output shows")
+    shown.add_argument("--show-files", action="store_true",
+                       help="list the files that would be checked, one per line, and stop")
+    shown.add_argument("--show-suppressed", action="store_true",
+                       help="also list findings silenced by <!-- nlmg-facts: ignore ... --> comments")
+    shown.add_argument("--statistics", action="store_true",
+                       help="a count per rule of the unreviewed findings instead of the findings")
+    shown.add_argument("--quiet", "-q", action="store_true",
+                       help="only the unreviewed findings, one line each, no summary")
+    shown.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                       help="colour the text output (auto: on a terminal, unless NO_COLOR is set "
+                       "or TERM=dumb)")
     p.set_defaults(func=run)
+
+
+def use_color(choice: str, stream=None, env=None) -> bool:
+    """--color: always/never as said; auto on a terminal without NO_COLOR (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    env = os.environ if env is None else env
+    stream = stream or sys.stdout
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    return tty and not env.get("NO_COLOR") and env.get("TERM", "") != "dumb"
 
 
 def exit_code(report: Report, fail_on: str) -> int:
@@ -102,6 +127,8 @@ class ProgressBar:
 
 def _tell_stderr(report: Report) -> None:
     for doc in report.documents:
+        for warning in doc.warnings:
+            print(f"nlmg-facts: warning: {warning}", file=sys.stderr)
         if not doc.ok and not doc.internal_errors:
             print(f"nlmg-facts: error: {doc.error}", file=sys.stderr)
         for err in doc.internal_errors:
@@ -128,28 +155,26 @@ def run(args: argparse.Namespace) -> int:
     from ..ingest.reader import is_terminal
     from ..pipeline import run_check
 
-    if args.config and args.no_config:
-        raise UsageError("--config and --no-config exclude each other")
-    if args.jobs < 0:
-        raise UsageError(f"--jobs {args.jobs}: must be 0 (one per CPU) or more")
-    config = with_cli(
-        load_config(args.config, use_config=not args.no_config),
-        select=args.select,
-        ignore=args.ignore,
-        fail_on=args.fail_on,
-    )
+    config = run_config(args, fail_on=args.fail_on)
     if getattr(args, "input_format", "auto") != "auto":
         config = config.model_copy(update={"input_format": args.input_format})
+    paths = default_paths(args.paths, config)
+    if args.show_files:
+        return _show_files(paths, config)
+    text_only = [f for f in ("statistics", "quiet", "show_suppressed") if getattr(args, f)]
+    if text_only and args.format != "text":
+        flag = "--" + text_only[0].replace("_", "-")
+        raise UsageError(f"{flag} goes with --format text (the other formats carry every finding)")
     fmt = FORMATS[args.format]
     baseline = None
     if args.baseline_commit:
         from ..baseline import Baseline
 
         baseline = Baseline(args.baseline_commit)  # a bad ref fails before any work
-    bar = ProgressBar() if is_terminal(sys.stderr) else None
+    bar = ProgressBar() if is_terminal(sys.stderr) and not args.quiet else None
     try:
         result = run_check(
-            args.paths or DEFAULT_PATHS,
+            paths,
             config,
             jobs=args.jobs,
             progress=bar,
@@ -167,6 +192,36 @@ def run(args: argparse.Namespace) -> int:
         from ..baseline import apply_baseline
 
         result.report = apply_baseline(result.report, baseline, _old_checker(config))
-    write_output(fmt.render(result), args.output)
+    write_output(_render(args, fmt, result), args.output)
     _tell_stderr(result.report)
     return exit_code(result.report, config.fail_on)
+
+
+def _render(args: argparse.Namespace, fmt, result) -> str:
+    if fmt.name != "text":
+        return fmt.render(result)
+    from ..report import text
+
+    if args.statistics:
+        return text.statistics(result.report)
+    to_terminal = not args.output or args.output == "-"
+    color = use_color(args.color) if to_terminal or args.color == "always" else False
+    options = text.TextOptions(color=color, quiet=args.quiet, show_suppressed=args.show_suppressed)
+    return text.render(result.report, options)
+
+
+def _show_files(paths: list[str], config) -> int:
+    """``--show-files``: what would be read, in order; the unreadable on stderr (exit 2)."""
+    from ..files import select_files
+
+    status = EXIT_OK
+    for sel in select_files(paths, config):
+        if sel.error is not None:
+            print(f"nlmg-facts: error: {sel.error}", file=sys.stderr)
+            status = EXIT_USAGE
+        elif sel.path != "-" and not os.path.exists(sel.path):
+            print(f"nlmg-facts: error: {sel.path}: no such file or directory", file=sys.stderr)
+            status = EXIT_USAGE
+        else:
+            print(sel.path)
+    return status

@@ -12,6 +12,7 @@ from ..models.citations import (
     Citation,
     CitationResult,
     CitationsDocument,
+    CitationsReport,
     CitationSummary,
     LocatedCitation,
 )
@@ -136,8 +137,8 @@ def run(args: argparse.Namespace) -> int:
         claims = extract_document(doc)
         docs.append((doc, claims, cite_document(doc, claims)))
     if args.format == "json":
-        payload = [citations_document(d, c, r).model_dump(mode="json") for d, c, r in docs]
-        text = json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False) + "\n"
+        report = CitationsReport(documents=[citations_document(d, c, r) for d, c, r in docs])
+        text = json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
     else:
         text = "".join(render_text(d, c, r) for d, c, r in docs)
     write_output(text, args.output)

@@ -22,7 +22,8 @@ def run(args: argparse.Namespace) -> int:
     from ..rules.engine import load_plugins
 
     # Rules from the configuration's plugins are listed too.
-    load_plugins(load_config().plugins)
+    config = load_config()
+    load_plugins(config.plugins, config.root)
 
     spec = get_rule(args.rule)
     if spec is None:

@@ -46,8 +46,10 @@ def run(args: argparse.Namespace) -> int:
         claims = [c for c in extract_document(doc) if kinds is None or c.kind in kinds]
         docs.append((doc, claims))
     if args.format == "json":
-        payload = [claims_document(d, c).model_dump(mode="json") for d, c in docs]
-        text = json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False) + "\n"
+        from ..models.claims import ClaimsReport
+
+        report = ClaimsReport(documents=[claims_document(d, c) for d, c in docs])
+        text = json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
     else:
         text = "".join(render_claims_text(d, c, with_name=len(docs) > 1) for d, c in docs)
     write_output(text, args.output)

@@ -19,17 +19,15 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..config import load_config, with_cli
 from ..errors import UsageError
 from ..models import DocumentReport, Finding, Report
 from ..models.review import Decision, ReviewEntry, ReviewFile
-from .options import add_run_options
+from .options import add_run_options, default_paths, run_config
 from . import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..review.store import ReviewStore
 
-DEFAULT_PATHS = ["sources/"]
 #: Shortest fingerprint prefix accepted on the command line (like a short git hash).
 MIN_PREFIX = 8
 _HEX = regex.compile(r"^[0-9a-f]+$")
@@ -47,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "nlmg-facts review --accept-all --reason 'baseline' | nlmg-facts review --prune",
     )
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="article files or directories (default: sources/)")
+                   help="article files or directories (default: the configured paths, else sources/)")
     p.add_argument("--accept", action="append", default=[], metavar="FINGERPRINT",
                    help="accept a finding (a real problem knowingly left); a prefix of "
                    f">= {MIN_PREFIX} characters is enough; repeatable")
@@ -111,10 +109,6 @@ def _validate(args: argparse.Namespace, interactive: bool) -> None:
         )
     if args.reason is not None and not deciding:
         raise UsageError("--reason goes with --accept, --dismiss or --accept-all")
-    if args.config and args.no_config:
-        raise UsageError("--config and --no-config exclude each other")
-    if args.jobs < 0:
-        raise UsageError(f"--jobs {args.jobs}: must be 0 (one per CPU) or more")
 
 
 # ------------------------------------------------------------------ findings
@@ -162,11 +156,8 @@ def run(args: argparse.Namespace) -> int:
     _validate(args, interactive)
     for value in [*args.accept, *args.dismiss]:
         _prefix(value)  # a malformed fingerprint fails before the analysis
-    config = with_cli(
-        load_config(args.config, use_config=not args.no_config),
-        select=args.select,
-        ignore=args.ignore,
-    )
+    config = run_config(args)
+    paths = default_paths(args.paths, config)
     reviewer = None
     if interactive or args.accept or args.dismiss or args.accept_all:
         reviewer = (args.reviewer or default_reviewer(config.root) or "").strip()
@@ -175,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
     store = ReviewStore(review_file_for_writing(config, args.review))
     store.read()  # a broken review file stops us before the analysis (exit 2, with the line)
 
-    result = run_check(args.paths or DEFAULT_PATHS, config, jobs=args.jobs, keep_documents=interactive)
+    result = run_check(paths, config, jobs=args.jobs, keep_documents=interactive)
     report = apply_reviews(result.report, store.read(), store.document_key)
     status = _tell_problems(report)
     if interactive:
@@ -266,6 +257,8 @@ def _record(
 def _tell_problems(report: Report) -> int:
     """Unreadable articles and crashes on stderr; their exit code (decisions still count)."""
     for doc in report.documents:
+        for warning in doc.warnings:
+            print(f"nlmg-facts: warning: {warning}", file=sys.stderr)
         if not doc.ok and not doc.internal_errors:
             print(f"nlmg-facts: error: {doc.error}", file=sys.stderr)
         for err in doc.internal_errors:

@@ -20,7 +20,8 @@ def run(args: argparse.Namespace) -> int:
     from ..rules.engine import load_plugins
 
     # Rules from the configuration's plugins are listed too.
-    load_plugins(load_config().plugins)
+    config = load_config()
+    load_plugins(config.plugins, config.root)
 
     rules = all_rules()
     if args.format == "json":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..models import Document, Marker, Mask, Sentence, Span
 from ..models.document import StatedValue, blank
+from ..suppress import comment_spans
 from .backmatter import find_back_matter
 from .formats import INPUT_FORMATS, InputFormat, detect_format, layout
 from .reader import Source, decode, expand_paths, read_source
@@ -35,6 +36,9 @@ def ingest(text: str, name: str = "<text>", format: InputFormat = "auto") -> Doc
     fmt = detect_format(text, name, format)
     if fmt != "plain":
         return _ingest_marked(text, name, fmt)
+    # Inline ``<!-- nlmg-facts: ignore ... -->`` comments are not prose: masked like markup.
+    comments = comment_spans(text)
+    original, text = text, blank(text, [(s, e, " ") for s, e in comments]) if comments else text
     first = len(text) - len(text.lstrip(_BOM + " \t\r\n\f\v"))
     boundary = find_back_matter(text)
     body_end = _rstrip(text, first, len(text) if boundary is None else boundary)
@@ -47,10 +51,11 @@ def ingest(text: str, name: str = "<text>", format: InputFormat = "auto") -> Doc
         back = Span(start=boundary, end=_rstrip(text, boundary, len(text)))
     return Document(
         name=name,
-        text=text,
+        text=original,
         body=Span(start=first, end=max(first, body_end)),
         back_matter=back,
         sentences=sentences,
+        masked=[Mask(span=Span(start=s, end=e)) for s, e in comments],
     )
 
 

@@ -156,7 +156,7 @@ class LocatedCitation(Model):
 
 
 class CitationsDocument(Model):
-    """`nlmg-facts citations --format json` output for one document."""
+    """One document's citations in ``nlmg-facts citations --format json``."""
 
     schema_version: str = SCHEMA_VERSION
     document: str
@@ -164,3 +164,11 @@ class CitationsDocument(Model):
     citations: list[LocatedCitation]
     sentence_links: list[SentenceLink]
     claim_links: list[ClaimLink]
+
+
+class CitationsReport(Model):
+    """`nlmg-facts citations --format json` output: always one object, one entry per document."""
+
+    schema_version: str = SCHEMA_VERSION
+    tool: str = "nlmg-facts"
+    documents: list[CitationsDocument]

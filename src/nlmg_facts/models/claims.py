@@ -199,8 +199,16 @@ class LocatedClaim(Model):
 
 
 class ClaimsDocument(Model):
-    """`nlmg-facts extract --format json` output for one document."""
+    """One document's claims in ``nlmg-facts extract --format json``."""
 
     schema_version: str = SCHEMA_VERSION
     document: str
     claims: list[LocatedClaim]
+
+
+class ClaimsReport(Model):
+    """`nlmg-facts extract --format json` output: always one object, one entry per document."""
+
+    schema_version: str = SCHEMA_VERSION
+    tool: str = "nlmg-facts"
+    documents: list[ClaimsDocument]

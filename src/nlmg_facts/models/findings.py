@@ -27,9 +27,11 @@ class Evidence(Model):
 
 
 class Suppression(Model):
-    """A reviewed finding: kept in the report, does not fail the run."""
+    """A reviewed finding (``accepted``/``dismissed`` in the review file) or one silenced by an
+    inline ``<!-- nlmg-facts: ignore CODE -->`` comment (``ignored``): kept in the report,
+    does not fail the run."""
 
-    status: Literal["accepted", "dismissed"]
+    status: Literal["accepted", "dismissed", "ignored"]
     reason: str
     reviewer: str | None = None
     date: str | None = None
@@ -87,7 +89,8 @@ class Summary(Model):
     errors: int = 0
     warnings: int = 0
     infos: int = 0
-    suppressed: int = 0
+    suppressed: int = Field(0, description="Findings suppressed by the review file.")
+    ignored: int = Field(0, description="Findings silenced by an inline ignore comment.")
     stale: int = 0
     unreadable: int = 0
     internal_errors: int = Field(0, description="Rules or stages that crashed (exit code 3).")
@@ -108,6 +111,10 @@ class DocumentReport(Model):
     findings: list[Finding] = Field(default_factory=list)
     internal_errors: list[InternalError] = Field(default_factory=list)
     stale_reviews: list[StaleReview] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="Problems that do not stop the check (an inline ignore naming no rule).",
+    )
     baseline_hidden: int = Field(
         0, description="Findings left out because they were already there at --baseline-commit."
     )

@@ -44,9 +44,12 @@ def describe_value(claim: Claim) -> str:
 
 
 def _num(x: float | None) -> str:
+    """A number as people write it: 4,100,000 and 9.45, never exponent notation (4.1e+06)."""
     if x is None:
         return "?"
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.6f}".rstrip("0").rstrip(".")
 
 
 def render_claims_text(doc: Document, claims: list[Claim], with_name: bool = False) -> str:

@@ -2,7 +2,9 @@
 
 Escaping follows the Actions toolkit: in the message ``%``, CR and LF are
 percent-encoded; in properties ``:`` and ``,`` are encoded too. Suppressed
-(reviewed) findings are not annotated.
+(reviewed or inline-ignored) findings are not annotated. An annotation has one
+location; every other evidence span is named in its message as
+``role at file:line:col: "text"``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ def escape_data(text: str) -> str:
 
 def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _quote(text: str, limit: int = 120) -> str:
+    flat = " ".join(text.split())
+    return f'"{flat}"' if len(flat) <= limit else f'"{flat[: limit - 3]}..."'
 
 
 def _command(kind: str, props: dict[str, object], message: str) -> str:
@@ -53,5 +60,8 @@ def render(report: Report) -> str:
                 "title": f"{f.code} {f.name}",
             }
             message = f"{f.message}\n{f.hint}" if f.hint else f.message
+            # An annotation has one place; the others go in its text, as file:line:col.
+            for other in f.evidence[1:]:
+                message += f"\n{other.role} at {file}:{other.line}:{other.column}: {_quote(other.text)}"
             lines.append(_command(COMMAND[f.severity], props, message))
     return "".join(line + "\n" for line in lines)

@@ -9,7 +9,8 @@
   ``partialFingerprints`` with our content fingerprint.
 - Columns count Unicode code points (``run.columnKind``), as our offsets do.
 - Reviewed findings carry ``suppressions`` (kind external, status accepted,
-  justification = the reviewer's reason): the review file is the decision.
+  justification = the reviewer's reason): the review file is the decision;
+  findings silenced by an inline ``<!-- nlmg-facts: ignore -->`` are kind inSource.
 - Unreadable documents and crashes are ``toolExecutionNotifications``.
 """
 
@@ -94,8 +95,10 @@ def _result(uri: str, f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
         result["relatedLocations"] = related
     if f.suppression is not None:
         s = f.suppression
+        # An inline <!-- nlmg-facts: ignore --> comment is SARIF's "inSource";
+        # the review file is "external".
         suppression: dict[str, Any] = {
-            "kind": "external",
+            "kind": "inSource" if s.status == "ignored" else "external",
             "status": "accepted",
             "justification": f"{s.status}: {s.reason}",
         }

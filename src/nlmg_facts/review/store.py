@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
@@ -104,6 +105,11 @@ def parse_review_text(text: str, name: str) -> ReviewFile:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{name}:{exc.lineno}:{exc.colno}: invalid JSON in review file: {exc.msg}") from None
+    if isinstance(data, dict) and "reviews" not in data:
+        _warn_once(
+            f"{name}: review file has no \"reviews\" list ({json.dumps(data)[:40]}), so nothing "
+            "is reviewed; restore it from git, or delete it to start afresh"
+        )
     try:
         return ReviewFile.model_validate(data)
     except ValidationError as exc:
@@ -116,6 +122,16 @@ def parse_review_text(text: str, name: str) -> ReviewFile:
                 line = _line_of(text, offsets[loc[1]])
         where = ".".join(str(p) for p in loc)
         raise UsageError(f"{name}:{line}: invalid review file: {where}: {err['msg']}") from None
+
+
+_WARNED: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    """A warning on stderr, once per process (the review file is read several times a run)."""
+    if message not in _WARNED:
+        _WARNED.add(message)
+        print(f"nlmg-facts: warning: {message}", file=sys.stderr)
 
 
 def load_review_file(path: Path) -> ReviewFile:

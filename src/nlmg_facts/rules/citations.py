@@ -17,6 +17,12 @@ from ..models.claims import DateClaim, DateValue, EditionClaim
 from .context import RuleContext
 from .registry import Hit, rule
 
+
+def _here(ctx: RuleContext, c: Citation, fields: bool = True) -> str:
+    """The citation a finding sits on, named for the message's start: ``Citation [27] (Smith, ...)``."""
+    label = ctx.cited(c, place=False, fields=fields, date=False)
+    return label[:1].upper() + label[1:]
+
 _ALNUM_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _CAPITALISED_WORD = regex.compile(r"\p{Lu}[\p{L}'’\-]*")
 
@@ -55,7 +61,7 @@ def _date_before_publication(ctx: RuleContext, c: Citation, later: CitedDate | N
     if days <= 0:
         return
     yield Hit(
-        message=f"{c.id}: {what} {later.text} is {days} day{'s' * (days != 1)} before "
+        message=f"{_here(ctx, c)}: {what} {later.text} is {days} day{'s' * (days != 1)} before "
         f"its publication date {c.date.text}",
         hint=f"Check the publication date and the {what} of this citation; one of them is mistyped.",
         evidence=[ctx.evidence(later.span, what), ctx.evidence(c.date.span, "publication date")],
@@ -146,7 +152,7 @@ def placeholder_publication_date(ctx: RuleContext) -> Iterator[Hit]:
         iso = d.value.iso if d.value is not None else None
         if iso in placeholders or (d.value is None and _YEAR_ZERO.search(d.text)):
             yield Hit(
-                message=f"{c.id}: publication date {d.text} is a placeholder, not a real date",
+                message=f"{_here(ctx, c)}: publication date {d.text} is a placeholder, not a real date",
                 hint="Find the source's real publication date (or leave the date out).",
                 evidence=[ctx.evidence(d.span, "publication date")],
                 citations=[c.id],
@@ -178,7 +184,7 @@ def impossible_citation_date(ctx: RuleContext) -> Iterator[Hit]:
             if d is None or d.valid or _YEAR_ZERO.search(d.text):
                 continue
             yield Hit(
-                message=f"{c.id}: {role} {d.text} is impossible ({d.problem or 'not a calendar date'})",
+                message=f"{_here(ctx, c)}: {role} {d.text} is impossible ({d.problem or 'not a calendar date'})",
                 hint="Correct the date from the source.",
                 evidence=[ctx.evidence(d.span, role)],
                 citations=[c.id],
@@ -237,7 +243,7 @@ def duplicate_citation_conflict(ctx: RuleContext) -> Iterator[Hit]:
                 continue
             assert first.title is not None and other.title is not None
             yield Hit(
-                message=f"{first.id} and {other.id} cite the same article ({first.title.text!r}, "
+                message=f"{_here(ctx, first, fields=False)} and {ctx.cited(other, fields=False)} cite the same article ({first.title.text!r}, "
                 f"{_day(_published(first).start)}) with different {'; '.join(diffs)}",  # type: ignore[union-attr]
                 hint="Keep one citation of the article, with the metadata the source itself shows.",
                 evidence=[ctx.evidence(first.span, "citation"), ctx.evidence(other.span, "duplicate citation")],
@@ -313,7 +319,7 @@ def author_name_mismatch(ctx: RuleContext) -> Iterator[Hit]:
                     continue
                 seen.add((c.id, written))
                 yield Hit(
-                    message=f"{c.id}: author {a.text!r} differs by a letter in the {part} from "
+                    message=f"{_here(ctx, c)}: author {a.text!r} differs by a letter in the {part} from "
                     f"{written!r} in the article text",
                     hint="Check the author's name on the source and use one spelling in both places.",
                     evidence=[ctx.evidence(a.span, "citation author"),
@@ -352,7 +358,7 @@ def citation_missing_title_and_date(ctx: RuleContext) -> Iterator[Hit]:
         if c.title_quoted or c.date is not None or c.access_date is not None:
             continue
         yield Hit(
-            message=f"{c.id}: citation has no title and no date ({c.text.strip()!r})",
+            message=f"{_here(ctx, c, fields=False)}: no title and no date ({c.text.strip()!r})",
             hint="Add the source's title and its publication or access date.",
             evidence=[ctx.evidence(c.span, "citation")],
             citations=[c.id],
@@ -469,7 +475,7 @@ def source_predates_event(ctx: RuleContext) -> Iterator[Hit]:
             confident = link.method == "marker" or link.confidence >= 0.5
             assert c.date is not None
             yield Hit(
-                message=f"{claim.text!r} is reported as done but its source {c.id} is dated "
+                message=f"{claim.text!r} is reported as done but its source {ctx.cited(c, date=False)} is dated "
                 f"{c.date.text}, {days} days earlier (link confidence {link.confidence:.2f})",
                 hint="Check the event's date, the source's date, and that this is the right source.",
                 evidence=[ctx.claim_evidence(claim), ctx.evidence(c.date.span, "citation date")],
@@ -580,7 +586,7 @@ def _title_date_hits(ctx: RuleContext, c: Citation, dates: list[DateClaim]) -> I
         for d in rivals[:1]:
             yield Hit(
                 message=f"{d.text!r} contradicts the date {_day(tv.start)} in the title of its source "
-                f"{c.id} ({c.title.text!r})",
+                f"{ctx.cited(c, date=False)}",
                 hint="Check the date against the cited source, or cite the source that gives this date.",
                 evidence=[ctx.claim_evidence(d), ctx.evidence(c.title.span, "citation title")],
                 claims=[d.id],
@@ -597,7 +603,7 @@ def _title_edition_hits(ctx: RuleContext, c: Citation, editions: list[EditionCla
             if e.value.number != n and _same_event(m["name"], e, c):
                 yield Hit(
                     message=f"{e.text!r} contradicts the {m.group().strip()!r} in the title of its "
-                    f"source {c.id} ({c.title.text!r})",
+                    f"source {ctx.cited(c, date=False)}",
                     hint="Check the edition number against the cited source.",
                     evidence=[ctx.claim_evidence(e), ctx.evidence(c.title.span, "citation title")],
                     claims=[e.id],

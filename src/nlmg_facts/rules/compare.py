@@ -155,9 +155,9 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def where(sentence: int) -> str:
-    """Human sentence reference (1-based), as used in every message."""
-    return f"sentence {sentence + 1}"
+def where(ctx: "RuleContext", item) -> str:
+    """Where a claim (or anything with a span) is, as a message gives it: ``at line:col``."""
+    return f"at {ctx.at(item.span.start)}"
 
 
 def describe_attribute(attr: Attribute) -> str:
@@ -272,8 +272,8 @@ def conflict_hits(
         involved = sorted({c.id for c in (*left.items, *right.items)})
         yield Hit(
             message=(
-                f"{what} given as {first.text} here and as {second.text} in "
-                f"{where(second.sentence)}" + (f" ({why})" if why else "")
+                f"{what} given as {first.text} here and as {second.text} "
+                f"{where(ctx, second)}" + (f" ({why})" if why else "")
             ),
             hint=hint,
             evidence=[
@@ -400,7 +400,7 @@ def related_scope_hits(
                 yield Hit(
                     message=(
                         f"{upper_first(what)} given as {first.text} ({qualifier(first.attribute, name)}) here and as "
-                        f"{second.text} ({qualifier(second.attribute, name)}) in {where(second.sentence)}; "
+                        f"{second.text} ({qualifier(second.attribute, name)}) {where(ctx, second)}; "
                         + reason
                     ),
                     hint=hint,

@@ -100,3 +100,35 @@ class RuleContext:
 
     def sentence_text(self, index: int) -> str:
         return self.doc.sentence_text(index)
+
+    # ------------------------------------------------------------ places, for messages
+    @cached_property
+    def _lines(self):
+        from ..spans import LineIndex
+
+        return LineIndex(self.doc.text)
+
+    def at(self, offset: int) -> str:
+        """``line:col`` of an offset (1-based), the place a person can go to in an editor."""
+        line, col = self._lines.position(offset)
+        return f"{line}:{col}"
+
+    def cited(self, c: "Citation", place: bool = True, fields: bool = True, date: bool = True) -> str:
+        """A citation as a person finds it: ``citation [27] (Smith, "Title", 8 May 2008) at 40:1``.
+
+        ``place=False`` leaves out ``at line:col`` (the finding is at the citation
+        already), ``fields=False`` the parenthesis, ``date=False`` the date in it.
+        """
+        label = f"citation [{c.number}]" if c.number is not None else f"citation {c.id}"
+        where = f" at {self.at(c.span.start)}" if place else ""
+        if not fields:
+            return label + where
+        parts = []
+        if c.authors:
+            parts.append(c.authors[0].surname + (" et al." if len(c.authors) > 1 else ""))
+        if c.title is not None:
+            title = c.title.text if len(c.title.text) <= 60 else c.title.text[:57].rstrip() + "..."
+            parts.append(f'"{title}"')
+        if c.date is not None and date:
+            parts.append(c.date.text)
+        return label + (f" ({', '.join(parts)})" if parts else "") + where

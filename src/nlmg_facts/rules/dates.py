@@ -144,7 +144,7 @@ def premiere_after_release(ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(
             message=(
                 f"Premiere dated {p.text} here, after the {describe_attribute(r.attribute)} "
-                f"on {r.text} in {where(r.sentence)}"
+                f"on {r.text} {where(ctx, r)}"
             ),
             hint="A premiere precedes the release: check the year and day of both dates.",
             evidence=[ctx.claim_evidence(p, "claim"), ctx.claim_evidence(r, "conflicting claim")],
@@ -192,7 +192,7 @@ def home_media_before_theatrical(ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(
             message=(
                 f"Home-media release ({describe_attribute(h.attribute)}) dated {h.text} here, "
-                f"before the theatrical release on {t.text} in {where(t.sentence)}"
+                f"before the theatrical release on {t.text} {where(ctx, t)}"
             ),
             hint="Home media follows the cinema release: check the year of both dates and their regions.",
             evidence=[ctx.claim_evidence(h, "claim"), ctx.claim_evidence(t, "conflicting claim")],
@@ -328,7 +328,7 @@ def opening_weekend_not_at_release(ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(
                 message=(
                     f"{upper_first(describe_attribute(r.attribute))} given as {r.text} here, but the opening "
-                    f"weekend is {w.text} in {where(w.sentence)}: an opening weekend starts on the release "
+                    f"weekend is {w.text} {where(ctx, w)}: an opening weekend starts on the release "
                     f"day or up to {OPENING_WEEKEND_LAG_DAYS} days after it"
                 ),
                 hint="Check the release date in that region and the dates of the opening weekend.",
@@ -442,7 +442,7 @@ def festival_date_outside_run(ctx: RuleContext) -> Iterator[Hit]:
             yield Hit(
                 message=(
                     f"{upper_first(describe_attribute(c.attribute))} dated {c.text} here, outside the "
-                    f"festival's run given as {'beginning ' if started else ''}{run.text} in {where(run.sentence)}"
+                    f"festival's run given as {'beginning ' if started else ''}{run.text} {where(ctx, run)}"
                 ),
                 hint="Check the day and month of the screening and of the festival's dates.",
                 evidence=[ctx.claim_evidence(c, "claim"), ctx.claim_evidence(run, "conflicting claim")],

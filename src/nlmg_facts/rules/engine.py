@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import sys
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Sequence
 
 import regex
@@ -89,28 +91,52 @@ def _layer(enabled: set[str], rules: Sequence[RuleSpec], select, ignore) -> set[
     return out
 
 
-def load_plugins(modules: Iterable[str]) -> None:
-    """Import extra rule modules named in the configuration (they register rules)."""
-    for name in modules:
-        try:
-            importlib.import_module(name)
-        except ImportError as exc:
-            raise UsageError(f"plugins: cannot import {name!r}: {exc}") from None
+def load_plugins(modules: Iterable[str], root: Path | str | None = None) -> None:
+    """Import extra rule modules named in the configuration (they register rules).
+
+    ``root`` (the project root) is searched first, so ``plugins = ["house_rules"]``
+    finds ``house_rules.py`` beside pyproject.toml without ``PYTHONPATH``.
+    """
+    modules = list(modules)
+    if not modules:
+        return
+    where = str(Path(root).resolve()) if root is not None else None
+    added = where is not None and where not in sys.path
+    if added:
+        sys.path.insert(0, where)
+    try:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except ImportError as exc:
+                looked = f" (looked in the project root {where} and on sys.path)" if where else ""
+                raise UsageError(f"plugins: cannot import {name!r}: {exc}{looked}") from None
+    finally:
+        if added:
+            sys.path.remove(where)
 
 
 def active_rules(config) -> list[ActiveRule]:
     """The rules a configuration turns on, with their effective severity."""
-    load_plugins(config.plugins)
+    load_plugins(config.plugins, config.root)
     rules = all_rules()
     by_name = {r.name: r for r in rules}
+    from ..suppress import suggest
+
+    codes, names = [r.code for r in rules], [r.name for r in rules]
     for selector in (*config.select, *config.ignore, *config.cli_select, *config.cli_ignore):
         if not any(_specificity(selector, r) for r in rules):
-            raise UsageError(f"rule selector {selector!r} matches no rule (see `nlmg-facts rules`)")
+            raise UsageError(
+                f"rule selector {selector!r} matches no rule{suggest(selector, codes, names)} "
+                "(see `nlmg-facts rules`)"
+            )
     overrides: dict[str, Severity] = {}
     for key, level in config.severity.items():
         spec = by_name.get(key) or next((r for r in rules if r.code == key.upper()), None)
         if spec is None:
-            raise UsageError(f"severity: unknown rule {key!r} (see `nlmg-facts rules`)")
+            raise UsageError(
+                f"severity: unknown rule {key!r}{suggest(key, codes, names)} (see `nlmg-facts rules`)"
+            )
         overrides[spec.code] = Severity(level)
     enabled = {r.code for r in rules}
     enabled = _layer(enabled, rules, config.select, config.ignore)

@@ -142,7 +142,7 @@ def infobox_prose_conflict(ctx: RuleContext) -> Iterator[Hit]:
         b = min(boxes, key=lambda x: _distance(iv, [x]))[0]
         what = upper_first(describe_attribute(b.attribute))
         yield Hit(
-            message=f"{what} given as {_shown(b)} in the infobox and as {p.text} in {where(p.sentence)}",
+            message=f"{what} given as {_shown(b)} in the infobox and as {p.text} {where(ctx, p)}",
             hint=hint,
             evidence=[ctx.claim_evidence(b, "infobox value"), ctx.claim_evidence(p, "prose claim")],
             claims=sorted({b.id, p.id}),

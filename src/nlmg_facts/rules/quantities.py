@@ -269,10 +269,10 @@ def average_times_count_mismatch(ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(
             message=(
                 f"Average {avg.text} per {family} x {venue.text}"
-                + ("" if venue.sentence == avg.sentence else f" (in {where(venue.sentence)})")
+                + ("" if venue.sentence == avg.sentence else f" ({where(ctx, venue)})")
                 + f" is about {format_number(avg.value.stated * venue.value.stated)} {avg.value.currency}, "
                 f"but the {period.replace('-', ' ')} gross is given as {total.text}"
-                + ("" if total.sentence == avg.sentence else f" in {where(total.sentence)}")
+                + ("" if total.sentence == avg.sentence else f" {where(ctx, total)}")
             ),
             hint="Recompute the average from the gross and the number of venues, or check the period they cover.",
             evidence=[
@@ -360,7 +360,7 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Hit]:
         yield Hit(
             message=(
                 f"{pct.value.direction.capitalize()} given as {pct.text} to {to.text}, but from "
-                f"{first.text} (in {where(first.sentence)}) that is a {pct.value.direction} of about "
+                f"{first.text} ({where(ctx, first)}) that is a {pct.value.direction} of about "
                 f"{actual:.1f}%"
             ),
             hint="Recompute the change from the two figures, or check which period it is measured from.",
@@ -493,7 +493,7 @@ def part_exceeds_whole(ctx: RuleContext) -> Iterator[Hit]:
                 yield Hit(
                     message=(
                         f"{upper_first(describe_attribute(part.attribute))} is {part.text} here, more than "
-                        f"the {describe_attribute(whole.attribute)} of {whole.text} in {where(whole.sentence)}"
+                        f"the {describe_attribute(whole.attribute)} of {whole.text} {where(ctx, whole)}"
                     ),
                     hint="A part cannot exceed its whole: check both figures and the scope (region, period, medium) of each.",
                     evidence=[ctx.claim_evidence(part, "claim"), ctx.claim_evidence(whole, "conflicting claim")],
@@ -564,7 +564,7 @@ def venue_additions_mismatch(ctx: RuleContext) -> Iterator[Hit]:
                     continue
                 yield Hit(
                     message=(
-                        f"Release said to widen to {w.text} here, but {where(index)} gives "
+                        f"Release said to widen to {w.text} here, but the text {where(ctx, first[0])} gives "
                         f"{first[0].text} at opening plus {', '.join(c.text for c in adds)} added "
                         f"later: at most {format_number(reach)}"
                     ),

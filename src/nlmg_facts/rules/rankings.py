@@ -163,7 +163,7 @@ def edition_year_mismatch(ctx: RuleContext) -> Iterator[Hit]:
             source = stated[m.key][0]
             if _fits(m.event, m.edition, source.year, source.year_role) is not False:  # type: ignore[arg-type]
                 continue
-            said = f"given the year {source.year} in {where(source.sentence)} ({source.year_from})"
+            said = f"given the year {source.year} {where(ctx, source)} ({source.year_from})"
         held = _held_year(source)
         right = m.event.year_edition(held) if held is not None else None  # type: ignore[attr-defined]
         honours = m.event.film_year_offset  # type: ignore[attr-defined]
@@ -231,7 +231,7 @@ def edition_conflict(ctx: RuleContext) -> Iterator[Hit]:
             if why is None:
                 continue
             yield Hit(
-                message=f"{first.name} here and {other.name} in {where(other.sentence)}: {why}",
+                message=f"{first.name} here and {other.name} {where(ctx, other)}: {why}",
                 hint="A work appears at one edition of a festival: check which edition and year the sources give.",
                 evidence=[ctx.evidence(first.span, "claim"), ctx.evidence(other.span, "conflicting claim")],
                 claims=sorted({first.claim, other.claim}),
