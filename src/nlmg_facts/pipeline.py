@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
 from .analysis import Analysis, CheckRun  # noqa: F401  (re-exported: the run's results)
+from .budget import TimeBudgetExceeded, budget_for, time_budget
 from .calendar import EventCalendar, load_calendar
 from .cite import cite_document
 from .config import Config
@@ -117,7 +118,8 @@ def analyse(source: Source, settings: Settings, path: str | None = None) -> Anal
     """Every stage over one source; a crash is recorded with the stage it hit.
 
     The stages create no reference cycles, so the cyclic collector is paused
-    for the document (see ``paused_gc``).
+    for the document (see ``paused_gc``). A document over its time budget
+    (``budget.py``) is recorded like a crash, in the stage it was in.
     """
     with paused_gc():
         return _analyse(source, settings, path)
@@ -128,24 +130,28 @@ def _analyse(source: Source, settings: Settings, path: str | None = None) -> Ana
     a = Analysis(path=path, uri=document_uri(path, settings.config))
     stage = "ingest"
     try:
-        a.doc = ingest(source.text, source.name, settings.config.input_format)
-        stage = "extract"
-        a.claims = extract_document(a.doc)
-        stage = "cite"
-        a.citations, a.links = cite(a.doc, a.claims)
-        stage = "check"
-        ctx = RuleContext(
-            doc=a.doc,
-            claims=a.claims,
-            citations=a.citations,
-            links=a.links,
-            calendar=settings.calendar,
-            options=settings.config.options,
-        )
-        result = run_rules(ctx, rules_for(a.uri, settings), a.uri)
-        stage = "report"
-        a.findings, a.warnings = apply_inline(a.doc, locate(a.doc, result.findings), settings.known)
-        a.errors = result.errors
+        with time_budget(budget_for(len(source.text))):
+            a.doc = ingest(source.text, source.name, settings.config.input_format)
+            stage = "extract"
+            a.claims = extract_document(a.doc)
+            stage = "cite"
+            a.citations, a.links = cite(a.doc, a.claims)
+            stage = "check"
+            ctx = RuleContext(
+                doc=a.doc,
+                claims=a.claims,
+                citations=a.citations,
+                links=a.links,
+                calendar=settings.calendar,
+                options=settings.config.options,
+            )
+            result = run_rules(ctx, rules_for(a.uri, settings), a.uri)
+            stage = "report"
+            a.findings, a.warnings = apply_inline(a.doc, locate(a.doc, result.findings), settings.known)
+            a.errors = result.errors
+    except TimeBudgetExceeded as exc:
+        a.errors.append(InternalError(stage=stage, message=one_line(exc)))
+        a.failure = f"too slow in {stage}: {exc}"
     except Exception as exc:  # noqa: BLE001 - recorded, and the run exits 3
         a.errors.append(InternalError(stage=stage, message=one_line(exc)))
         a.failure = f"internal error in {stage}: {one_line(exc)}"
@@ -284,6 +290,7 @@ def run_check(
 ) -> CheckRun:
     """Check every document under ``paths``; results in input order."""
     settings = settings_for(config)  # before forking: bad rules or calendars fail once, here
+    budget_for(0)  # likewise a bad NLMG_FACTS_TIME_BUDGET
     items = _expand(paths, config)
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     docs: list[DocumentReport] = []

@@ -123,3 +123,14 @@ def test_qualified_bounds_carry_no_binary_noise():
     # 111000 * 1.15 is 127649.99999999999 in floating point; the claim says 127650.
     (_, value), = _money("It made over US$111,000 that weekend.")
     assert value.high == 127650.0
+
+
+@pytest.mark.parametrize("text", ["It cost 0rs to make.", "It cost 0RS.", "He paid 10 FR. for it.", "It cost 5 ZŁ."])
+def test_currency_symbols_match_only_as_written(text):
+    # The symbol table is keyed as written ("Rs", "Fr.", "zł"); a case-insensitive
+    # match of "rs" used to be looked up as written and raise KeyError.
+    assert _money(text) == []
+
+
+def test_a_symbol_as_written_is_still_money():
+    assert [(s, v.currency) for s, v in _money("It cost Rs 500 crore.")] == [("Rs 500 crore", "INR")]

@@ -16,8 +16,6 @@ so the markers' reference numbers link to it exactly.
 from __future__ import annotations
 
 from functools import lru_cache
-from urllib.parse import urlsplit
-
 import regex
 
 from ..ingest.formats import markup_data, pair_brackets, template_name, template_params
@@ -39,6 +37,9 @@ _CLEAN = regex.compile(
     regex.VERBOSE,
 )
 _YEAR = regex.compile(r"^\d{4}[a-z]?$")
+# The host of an archive URL. Read with a pattern rather than urllib's parser,
+# which raises on a "[" or "]" in the host (broken or truncated markup: "http://[x").
+_URL_HOST = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]{0,30}:)?//(?:[^/?#@\s]{0,300}@)?(?P<host>[\w.\-]{1,300})")
 
 
 @lru_cache(maxsize=1)
@@ -140,8 +141,8 @@ def _archive(p: _Params) -> ArchiveNote | None:
     url = p.first("archive_url")
     service = None
     if url is not None:
-        host = urlsplit(url[0]).hostname or ""
-        service = host.removeprefix("www.") or None
+        m = _URL_HOST.match(url[0])
+        service = (m["host"].lower().removeprefix("www.") or None) if m else None
     return ArchiveNote(text=got[0], span=got[1], date=_dates.cited_date(got[0], got[1].start), service=service)
 
 

@@ -66,11 +66,11 @@ _AUTHORS_ONLY = regex.compile(rf"^(?P<names>{_COMMA_NAMES})$")
 
 _ARCHIVE = regex.compile(
     r"""
-    Archived\s+
+    Archived\s++                                               # (possessive: a run of blanks is never re-split)
     (?:
         from\s+the\s+original(?:\s+\([^()]{1,20}\))?\s+on\s+(?P<date>[^.]{1,40}?)  # ... (PDF) on D M Y
         (?=\.(?:\s|$)|$)
-      | (?P<date2>[^.]{1,40}?)\s+at\s+                         # Archived D M Y at archive.today
+      | (?P<date2>[^.]{0,39}?[^.\s])\s++at\s+                  # Archived D M Y at archive.today
         (?P<service>the\s+Wayback\s+Machine|[\w\-]+(?:\.[\w\-]+)+|[\p{Lu}][\w\-]+)
     )
     """,

@@ -96,7 +96,7 @@ import functools
 import hashlib
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 from importlib import resources
@@ -593,8 +593,11 @@ _FESTIVAL_ANAPHORA = regex.compile(
 _SOURCE_ANAPHORA = regex.compile(
     r"\b(?:the|this)\s+(?:website|site|aggregator)(?:['’]s)?\b", regex.IGNORECASE
 )
+# Linear: the leading \W and each \s run are taken whole (possessive), and the
+# title ends on a non-space, so no run of spaces is re-split between the parts
+# (the old form backtracked cubically on a first sentence of blanked markup).
 _DOC_SELF = regex.compile(
-    r"^\W*(?P<title>[^\n]{1,120}?)\s+(?:is|was|are|were)\s+(?:an?|the)\s+(?P<rest>[^\n]{0,160})"
+    r"^\W*+(?P<title>[^\n]{0,119}?\S)\s++(?:is|was|are|were)\s++(?:an?|the)\s++(?P<rest>[^\n]{0,160})"
 )
 _ABBR_DEFINITION = regex.compile(
     r"(?P<name>(?:[A-Z][\w'’\-]*\s+){1,8}?(?:Festival|Fest|Awards|Biennale))\s+\((?P<abbr>[A-Z]{2,6})\)"
@@ -768,6 +771,8 @@ class _Sentence:
                 continue
             soft.append(start + m.start())
         self.soft = soft
+        #: id(cue list) -> (the list, its starts if sorted by start, its longest cue): see _window.
+        self._index: dict[int, tuple[list[_Cue], list[int] | None, int]] = {}
         hard = []
         for m in _HARD_BOUNDARY.finditer(text):
             if m.group("stop") and _ABBREV_BEFORE_DOT.search(text[max(0, m.start() - 12) : m.start()]):
@@ -805,6 +810,7 @@ class _Sentence:
                 events.append((v0, v1, [kind]))
         events.sort()
         self.events: list[tuple[int, int, list[str]]] = events
+        self.event_starts = [e[0] for e in events]
 
     def _cues(self, cat: str) -> list[_Cue]:
         start = self.start
@@ -876,6 +882,19 @@ class _Sentence:
     @_lazy
     def works(self) -> list[_Work]:
         return _find_works(self.text, self.start, self._by_cat.get("work", []))
+
+    def festivals_of(self, kind: str) -> list[_Cue]:
+        """The festival (or ceremony) names of the sentence of one kind, built once per kind."""
+        got = self.__dict__.setdefault("_festivals_of", {})
+        if kind not in got:
+            got[kind] = [f for f in self.festivals if self.festival_kind[f.start] == kind]
+        return got[kind]
+
+    @_lazy
+    def work_years(self) -> tuple[list[int], list[tuple[int, _Work]]]:
+        """Works with a year, sorted by where the year starts: (starts, (order, work))."""
+        dated = sorted(((w.year[0], i, w) for i, w in enumerate(self.works) if w.year), key=lambda t: t[:2])
+        return [t[0] for t in dated], [(i, w) for _, i, w in dated]
 
     @_lazy
     def work_nouns(self) -> list[_Cue]:
@@ -1387,16 +1406,17 @@ def _qualifier_cue(s: _Sentence, cues: list[_Cue], m0: int, m1: int,
     """
     if not cues:
         return None
-    near = _nearest(s, cues, m0, m1, max_soft=0)
+    # Each step reads only the window of cues it can take (linear in a long sentence).
+    near = _nearest(s, _clause_window(s, cues, m0, m1, 0), m0, m1, max_soft=0)
     if near and not (clause_bound and near[0].start >= m1 and near[0].start - m1 > _PERIOD_REACH):
         return near[0]
     lo, hi = s.sub_sentence(m0)
-    inside = [c for c in cues if lo <= c.start < hi and (not clause_bound or c.end <= m0)]
+    inside = [c for c in _window(s, cues, lo, hi) if lo <= c.start < hi and (not clause_bound or c.end <= m0)]
     if inside and len({c.value for c in inside}) == 1:
         near = _nearest(s, inside, m0, m1)
         return near[0] if near else inside[0]
     if s.leading_end is not None and m0 >= s.leading_end and lo == s.start:
-        lead = [c for c in cues if c.end <= s.leading_end]
+        lead = [c for c in _window(s, cues, s.start, s.leading_end) if c.end <= s.leading_end]
         if lead and len({c.value for c in lead}) == 1:
             return lead[-1]
     return None
@@ -1406,7 +1426,8 @@ def _event_cue(s: _Sentence, kind: str, m0: int, m1: int) -> tuple[str, _Cue] | 
     lex = lexicon()
     cands, weak = [], []
     doms, typ = domains(), s.subject_type
-    for c0, c1, events in s.events:
+    reach = _EVENT_REACH.get(kind, 1)
+    for c0, c1, events in _events_within(s, m0, m1, reach):
         # Of the events a word may name, the first that can be a fact of the article's
         # kind of subject ("opened": a release of a film, the opening of a shop). A
         # domain file's word that cannot be (a film "moved to" a studio) is taken only
@@ -1422,8 +1443,9 @@ def _event_cue(s: _Sentence, kind: str, m0: int, m1: int) -> tuple[str, _Cue] | 
     # moved up to 15 September" is still the release).
     if kind == "date":
         # "in May 2014, two years before publication": a date before "before X" is not X's.
-        cands = [c for c in cands if not (c.start >= m1 and _RELATIVE_TO.search(s.text, 0, c.start - s.start))]
-    reach = _EVENT_REACH.get(kind, 1)
+        # (Read in the few words before the cue, not from the sentence start: linear.)
+        cands = [c for c in cands if not (c.start >= m1 and _RELATIVE_TO.search(
+            s.text, max(0, c.start - s.start - _RELATIVE_TO_REACH), c.start - s.start))]
     near = _nearest(s, cands, m0, m1, max_soft=reach) or _nearest(s, weak, m0, m1, max_soft=reach)
     own = _clause_text(s, m0)
     if near and near[1] and kind == "date" and not (_RESCHEDULED.search(own) or _ELLIPTIC.match(own)):
@@ -1434,6 +1456,75 @@ def _event_cue(s: _Sentence, kind: str, m0: int, m1: int) -> tuple[str, _Cue] | 
         if _YEAR.search(s.text, lo - s.start, hi - s.start):
             return None
     return (near[0].value, near[0]) if near else None
+
+
+#: How far before an event word "before the" / "ahead of its" is looked for.
+_RELATIVE_TO_REACH = 40
+
+
+def _events_within(s: _Sentence, m0: int, m1: int, reach: int) -> list[tuple[int, int, list[str]]]:
+    """The sentence's events that lie at most ``reach`` clause boundaries from a mention.
+
+    Only these can win in ``_nearest(..., max_soft=reach)``; reading this window
+    of the sorted events instead of all of them keeps a long sentence linear
+    (its mentions times the events near each, not times every event).
+    """
+    soft, events = s.soft, s.events
+    k = bisect_left(soft, m0)
+    after = soft[k - reach - 1] if k > reach else s.start  # a cue before must end after this
+    j = bisect_left(soft, m1)
+    until = soft[j + reach] if j + reach < len(soft) else s.end  # a cue after must start by this
+    starts = s.event_starts
+    i = bisect_left(starts, after)
+    while i > 0 and events[i - 1][1] > after:
+        i -= 1
+    return events[i : bisect_right(starts, until)]
+
+
+def _window(s: _Sentence, cues: list[_Cue], lo: int, hi: int) -> list[_Cue]:
+    """The cues of one of the sentence's lists that may overlap ``[lo, hi]`` (a superset, in order).
+
+    A bisection on the list's starts, kept per list, when the list is sorted by
+    start (the sentence's cue lists are): a filter over the result is then
+    what it is over the whole list, without reading it all for every mention.
+    """
+    got = s._index.get(id(cues))
+    if got is None or got[0] is not cues:
+        starts = [c.start for c in cues]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+        got = s._index[id(cues)] = (cues, starts if ordered else None, max((c.end - c.start for c in cues), default=0))
+    _, starts, longest = got
+    if starts is None:
+        return cues
+    return cues[bisect_left(starts, lo - longest) : bisect_right(starts, hi)]
+
+
+def _clause_window(s: _Sentence, cues: list[_Cue], m0: int, m1: int, reach: int) -> list[_Cue]:
+    """The cues that can lie at most ``reach`` clause boundaries from a mention (see _events_within)."""
+    soft = s.soft
+    k = bisect_left(soft, m0)
+    j = bisect_left(soft, m1)
+    return _window(s, cues, soft[k - reach - 1] if k > reach else s.start,
+                   soft[j + reach] if j + reach < len(soft) else s.end)
+
+
+def _nearest_widening(s: _Sentence, cues: list[_Cue], m0: int, m1: int) -> tuple[_Cue, int] | None:
+    """``_nearest(s, cues, m0, m1)``, reading windows of 0, 1, 2, 4... clause boundaries.
+
+    The nearest cue has the fewest boundaries to cross, so the first window
+    holding any cue within its reach holds the answer (ties included, in list
+    order); a mention far from every cue reads the list about twice, not once
+    per mention of the sentence in turn.
+    """
+    reach = 0
+    while True:
+        window = _clause_window(s, cues, m0, m1, reach)
+        if len(window) == len(cues) or reach > len(s.soft):
+            return _nearest(s, cues, m0, m1)  # every cue in reach: the plain reading
+        near = _nearest(s, window, m0, m1, max_soft=reach)
+        if near is not None:
+            return near
+        reach = reach * 2 or 1
 
 
 def _clause_span(s: _Sentence, pos: int) -> tuple[int, int]:
@@ -1649,11 +1740,11 @@ class _Builder:
 
     def festival(self, kind: str = "festival") -> _Cue | None:
         s = self.s
-        named = [f for f in s.festivals if s.festival_kind[f.start] == kind]
-        inside = [f for f in named if f.start < self.m1 and self.m0 < f.end]
+        named = s.festivals_of(kind)
+        inside = [f for f in _window(s, named, self.m0, self.m1) if f.start < self.m1 and self.m0 < f.end]
         if inside:
             return inside[0]
-        near = _nearest(s, named, self.m0, self.m1)
+        near = _nearest_widening(s, named, self.m0, self.m1)
         if near:
             return near[0]
         words = ("festival", "event") if kind == "festival" else ("ceremony", "awards")
@@ -1719,10 +1810,12 @@ class _Builder:
     # -------------------------------------------------------------- subject
     def work_of_year(self) -> _Work | None:
         """The work noun phrase whose year is this mention ('her 2008 film The Duchess')."""
-        for w in self.s.works:
-            if w.year and self.m0 <= w.year[0] and w.year[1] <= self.m1:
-                return w
-        return None
+        # Only the works whose year starts inside the mention (a bisect, not a scan:
+        # a sentence listing hundreds of works stays linear); the first in text order wins.
+        starts, dated = self.s.work_years
+        inside = dated[bisect_left(starts, self.m0) : bisect_left(starts, self.m1)]
+        found = [(i, w) for i, w in inside if w.year[1] <= self.m1]
+        return min(found, key=lambda t: t[0])[1] if found else None
 
     def subject_from_work(self, w: _Work) -> None:
         self.use((w.start, w.end))
@@ -1805,8 +1898,11 @@ class _Builder:
         s = self.s
         lo, _ = _clause_span(s, self.m0)
         # The sentence start, then the clause start (in this order: a set would order them by value).
+        # The match ends before the mention (plus its look-ahead word): bounding the
+        # text keeps regex's scan for the pattern's first letter off the rest of a long sentence.
+        stop = min(len(s.text), self.m0 - s.start + 200)
         for start in dict.fromkeys((s.start, lo)):
-            m = _INDEFINITE_SUBJECT.match(s.text, start - s.start)
+            m = _INDEFINITE_SUBJECT.match(s.text, start - s.start, stop)
             if m is None or s.start + m.end() > self.m0:
                 continue
             n0, n1 = s.start + m.start("noun"), s.start + m.end("noun")
@@ -1996,7 +2092,7 @@ class _Builder:
         if spec.repeatable and not any(d in quals for d in spec.distinguishers) or (
             event == "publication" and self.subject == "article"
         ) or self.indefinite:
-            digest = hashlib.sha1(f"{self.s.text}|{self.m.start - self.s.start}".encode()).hexdigest()
+            digest = hashlib.sha1(f"{self.s.text}|{self.m.start - self.s.start}".encode("utf-8", "surrogatepass")).hexdigest()
             quals["occurrence"] = digest[:8]
         return Attribute(
             subject=self.subject,

@@ -64,13 +64,13 @@ def _pattern() -> regex.Pattern[str]:
             (?:
                 (?-i:(?P<region>{region}))\$
               | (?P<spaced>{region_spaced})\s?\$
-              | (?P<sym>{symbols})
+              | (?-i:(?P<sym>{symbols}))          # symbols as written: "Rs", never "rs" or "RS"
               | (?-i:M(?P<mcode>{codes}))\b
               | (?P<code>{code})
             )
             \s?(?P<num>{_MONEY_DIGITS})
             # a range, the scale after its upper end: US$15–20 million, $5-$10, £1–2m
-            (?:\s?[–—-]\s?(?P<sym2>{symbols})?(?P<num2>{_MONEY_DIGITS}))?
+            (?:\s?[–—-]\s?(?-i:(?P<sym2>{symbols}))?(?P<num2>{_MONEY_DIGITS}))?
             # the scale; hyphenated when the sum is an adjective ("a US$15-million budget")
             (?:(?:\s*|-)(?P<scale>{scale})\b|(?P<abbr>{abbr})(?![\w])|\s(?P<abbr>(?-i:bn|mn|tn))\b)?
             {cents}
@@ -81,7 +81,7 @@ def _pattern() -> regex.Pattern[str]:
             (?:
                 \s?(?-i:M(?P<mcode>{codes}))\b
               | \s?(?P<code>{code})\b(?:\s+(?P<scale2>{scale})\b)?{cents}
-              | \s?(?P<sym>{symbols})(?!\s?\d)     # "10 €", but "2010 $5 million" is no sum in dollars
+              | \s?(?-i:(?P<sym>{symbols}))(?!\s?\d)     # "10 €", but "2010 $5 million" is no sum in dollars
               | \s+(?P<name>{names})\b{cents}
               | \s+(?-i:(?P<minor>{minor}))\b
             )

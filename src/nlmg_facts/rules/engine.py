@@ -205,7 +205,7 @@ def fingerprint(ctx: RuleContext, code: str, document: str, hit: Hit) -> str:
     for ev in hit.evidence:
         before, after = _near_words(ctx, ev.span.start, ev.span.end)
         parts += [ev.role, _norm(ev.text), before, after]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _check_hit(ctx: RuleContext, hit: object) -> Hit:
