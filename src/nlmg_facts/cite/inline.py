@@ -20,13 +20,14 @@ from urllib.parse import urlsplit
 
 import regex
 
+from .. import _lazyre
 from ..ingest.formats import markup_data, pair_brackets, template_name, template_params
 from ..models import Document, Span
 from ..models.citations import ArchiveNote, Author, Citation, CitedDate, CitedText
 from . import _dates
 
 # Markup inside a parameter value, replaced by what it displays.
-_CLEAN = regex.compile(
+_CLEAN = _lazyre.lazy_compile(
     r"""
       \[\[(?:[^\[\]|]{0,300}\|)?(?P<link>[^\[\]|]{0,300})\]\]   # [[target|text]] -> text
     | \[(?i:https?:|ftp:)?//[^\s\]]{1,2000}(?:\s+(?P<ext>[^\]]{0,300}))?\]  # [url text] -> text
@@ -37,7 +38,7 @@ _CLEAN = regex.compile(
     """,
     regex.VERBOSE,
 )
-_YEAR = regex.compile(r"^\d{4}[a-z]?$")
+_YEAR = _lazyre.lazy_compile(r"^\d{4}[a-z]?$")
 
 
 @lru_cache(maxsize=1)

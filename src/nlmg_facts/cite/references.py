@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import regex
 
+from .. import _lazyre
 from ..models import Document, Span
 from ..models.citations import ArchiveNote, Author, Citation, CitedDate, CitedText
 from . import _dates
@@ -39,7 +40,7 @@ _COMMA_NAME = rf"(?:{_SURNAME},\s{_GIVEN})"
 _COMMA_NAMES = rf"(?:{_COMMA_NAME}(?:;\s{_COMMA_NAME}){{0,11}})"
 _GIVEN_FIRST = rf"(?:{_NW}(?:\s{_NW}){{0,3}})"
 
-_AUTHOR_DATE = regex.compile(
+_AUTHOR_DATE = _lazyre.lazy_compile(
     rf"""
     ^(?P<names>
         {_COMMA_NAMES}      # Surname, Given; Surname, Given
@@ -52,7 +53,7 @@ _AUTHOR_DATE = regex.compile(
 # An author-date group glued to the end of a previous bare line
 # ("Forest School (website) Leins, Jeff (8 October 2010)"): comma form only,
 # single-word surname, so the previous line's capitalised words are not eaten.
-_GLUED_AUTHOR_DATE = regex.compile(
+_GLUED_AUTHOR_DATE = _lazyre.lazy_compile(
     rf"""
     (?<=\S\s)
     (?P<names>
@@ -62,9 +63,9 @@ _GLUED_AUTHOR_DATE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_AUTHORS_ONLY = regex.compile(rf"^(?P<names>{_COMMA_NAMES})$")
+_AUTHORS_ONLY = _lazyre.lazy_compile(rf"^(?P<names>{_COMMA_NAMES})$")
 
-_ARCHIVE = regex.compile(
+_ARCHIVE = _lazyre.lazy_compile(
     r"""
     Archived\s+
     (?:
@@ -76,7 +77,7 @@ _ARCHIVE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_RETRIEVED = regex.compile(
+_RETRIEVED = _lazyre.lazy_compile(
     r"""
     (?:Retrieved|Accessed)\s+(?:on\s+)?      # Retrieved 2 November 2010
     (?P<date>[^.]{1,40}?)
@@ -85,13 +86,13 @@ _RETRIEVED = regex.compile(
     regex.VERBOSE,
 )
 # Where a quoted title ends: a closing quote followed by a period and a space.
-_TITLE_CLOSE = regex.compile(r"[\"”](?=\.(?:\s|$))")
-_TITLE_OPEN = regex.compile(r"(?:(?<=^)|(?<=[\s(]))[\"“]")
-_PERIOD_CUT = regex.compile(r"\.\s+")
-_WORD_BEFORE = regex.compile(r"(?:^|[\s(])(?P<w>[\p{L}.]{1,12})$")
-_PAREN_TAIL = regex.compile(r"(?P<main>.*?)\s*[(\[](?P<inner>[^()\[\]]{1,60})[)\]]$")
-_BRACKET_TAG = regex.compile(r"[(\[](?P<inner>[^()\[\]]{1,40})[)\]]")
-_PAGE = regex.compile(
+_TITLE_CLOSE = _lazyre.lazy_compile(r"[\"”](?=\.(?:\s|$))")
+_TITLE_OPEN = _lazyre.lazy_compile(r"(?:(?<=^)|(?<=[\s(]))[\"“]")
+_PERIOD_CUT = _lazyre.lazy_compile(r"\.\s+")
+_WORD_BEFORE = _lazyre.lazy_compile(r"(?:^|[\s(])(?P<w>[\p{L}.]{1,12})$")
+_PAREN_TAIL = _lazyre.lazy_compile(r"(?P<main>.*?)\s*[(\[](?P<inner>[^()\[\]]{1,60})[)\]]$")
+_BRACKET_TAG = _lazyre.lazy_compile(r"[(\[](?P<inner>[^()\[\]]{1,40})[)\]]")
+_PAGE = _lazyre.lazy_compile(
     r"""
     \s*\(
     (?P<page>(?:Page|Part|p\.|pp\.)\s?[\dIVXivx]{1,5}(?:\s?[–\-]\s?\d{1,5})?)   # (Page 2), (pp. 3-4)
@@ -99,11 +100,11 @@ _PAGE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_LOCATION = regex.compile(r"(?P<loc>\p{Lu}[\p{L} .'\-]{1,30}):\s+(?P<rest>\S.*)$")
-_LANGUAGE_TAG = regex.compile(r"^in\s\p{Lu}\p{L}+$")
+_LOCATION = _lazyre.lazy_compile(r"(?P<loc>\p{Lu}[\p{L} .'\-]{1,30}):\s+(?P<rest>\S.*)$")
+_LANGUAGE_TAG = _lazyre.lazy_compile(r"^in\s\p{Lu}\p{L}+$")
 # A trailing "The Weston Mercury"-style name: where an unquoted title runs into its work.
-_TRAILING_THE_WORK = regex.compile(r"(?<=\S\s)(?P<work>The(?:\s\p{Lu}[\p{L}'’\-]*){1,4})$")
-_LEADING_GIVEN_SURNAME = regex.compile(rf"^(?P<name>{_NW}\s{_NW})\s(?=['‘\"“])")
+_TRAILING_THE_WORK = _lazyre.lazy_compile(r"(?<=\S\s)(?P<work>The(?:\s\p{Lu}[\p{L}'’\-]*){1,4})$")
+_LEADING_GIVEN_SURNAME = _lazyre.lazy_compile(rf"^(?P<name>{_NW}\s{_NW})\s(?=['‘\"“])")
 
 
 @lru_cache(maxsize=1)
@@ -118,18 +119,18 @@ def _lexicons() -> dict[str, regex.Pattern]:
         "abbrevs": abbrevs,  # type: ignore[dict-item]
         "tags": {t.lower() for t in words("editorial_tags", "tags")},  # type: ignore[dict-item]
         # "<Work> at <Site>" ends an external-link line.
-        "at_site": regex.compile(rf"\sat\s(?:{alt(sites)})(?=\s|$|\.)"),
+        "at_site": _lazyre.compile(rf"\sat\s(?:{alt(sites)})(?=\s|$|\.)"),
         # A navigation or official-site line starts here.
-        "ext_start": regex.compile(rf"(?:(?<=^)|(?<=\s))(?:{alt(starts)})"),
+        "ext_start": _lazyre.compile(rf"(?:(?<=^)|(?<=\s))(?:{alt(starts)})"),
         # "<Project> has media related to <topic>."
-        "sister": regex.compile(
+        "sister": _lazyre.compile(
             rf"(?:(?<=^)|(?<=\s))(?:{alt(projects)})\shas\s(?:[\p{{Ll}}\-]+\s){{0,5}}?"
             r"(?:related\sto|about|on|for|from|by)\s"
         ),
-        "tag_end": regex.compile(
+        "tag_end": _lazyre.compile(
             rf"\((?i:{alt(words('editorial_tags', 'tags'))})\)(?=\s+\S)"
         ),
-        "see_also": regex.compile(rf"(?<=\S\s)(?:{alt(see_also)})\s"),
+        "see_also": _lazyre.compile(rf"(?<=\S\s)(?:{alt(see_also)})\s"),
     }
 
 

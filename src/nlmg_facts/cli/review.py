@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .. import _lazyre
 from ..config import load_config, with_cli
 from ..errors import UsageError
 from ..models import DocumentReport, Finding, Report
@@ -32,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 DEFAULT_PATHS = ["sources/"]
 #: Shortest fingerprint prefix accepted on the command line (like a short git hash).
 MIN_PREFIX = 8
-_HEX = regex.compile(r"^[0-9a-f]+$")
+_HEX = _lazyre.lazy_compile(r"^[0-9a-f]+$")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

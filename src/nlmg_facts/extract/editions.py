@@ -18,6 +18,7 @@ from typing import Iterator, Mapping
 
 import regex
 
+from .. import _lazyre
 from ..calendar import Event, EventCalendar, default_calendar, normalize_event_name
 from ..models import Document, EditionValue
 from .base import Mention
@@ -63,7 +64,7 @@ class _Patterns:
 @lru_cache(maxsize=4)
 def _patterns(abbreviations: tuple[str, ...]) -> _Patterns:
     abbr = "|".join(regex.escape(a) for a in sorted(abbreviations, key=len, reverse=True)) or r"(?!)"
-    forward = regex.compile(
+    forward = _lazyre.compile(
         rf"""
         # "the 54th edition of the London Film Festival" / "... of the festival"
         (?P<ord>{_ORD}) \s+ (?i:edition) \s+ of \s+ (?:the\s+)?
@@ -74,7 +75,7 @@ def _patterns(abbreviations: tuple[str, ...]) -> _Patterns:
         """,
         regex.VERBOSE,
     )
-    possessive = regex.compile(
+    possessive = _lazyre.compile(
         rf"""
         # "the Berlinale's 60th edition", "the festival's 54th edition", "TIFF's 35th edition"
         (?P<event>{_NAMED} | \b(?:{abbr}) | \b(?i:festival|awards)) ['’]s \s+
@@ -83,7 +84,7 @@ def _patterns(abbreviations: tuple[str, ...]) -> _Patterns:
         regex.VERBOSE,
     )
     # Event names in context: named events and abbreviations (aliases are added per calendar).
-    context = regex.compile(rf"(?P<name>{_NAMED}|\b(?:{abbr})\b)", regex.VERBOSE)
+    context = _lazyre.compile(rf"(?P<name>{_NAMED}|\b(?:{abbr})\b)", regex.VERBOSE)
     return _Patterns(forward, possessive, context)
 
 
@@ -108,7 +109,7 @@ def _alias_pattern(calendar: EventCalendar) -> regex.Pattern[str]:
     for n in sorted(names, key=len, reverse=True):
         words = [regex.escape(w).replace("'", "['’]?").replace("’", "['’]?") for w in n.split()]
         alts.append(r"\s+".join(words))
-    pattern = regex.compile(rf"\b(?:{'|'.join(alts)})(?!\w)", regex.IGNORECASE)
+    pattern = _lazyre.compile(rf"\b(?:{'|'.join(alts)})(?!\w)", regex.IGNORECASE)
     _ALIAS_CACHE[id(calendar)] = (calendar, pattern)
     return pattern
 
@@ -128,8 +129,8 @@ def _abbreviations(calendar: EventCalendar) -> tuple[str, ...]:
 
 
 # "(TIFF)": found first (a literal-led pattern is fast), then the name before it.
-_PARENTHESISED = regex.compile(r"\(\s*(?P<abbr>\p{Lu}[\p{Lu}\p{Ll}]{1,7})\s*\)")
-_NAME_BEFORE = regex.compile(rf"(?P<name>{_NAMED})\s*$", regex.VERBOSE)
+_PARENTHESISED = _lazyre.lazy_compile(r"\(\s*(?P<abbr>\p{Lu}[\p{Lu}\p{Ll}]{1,7})\s*\)")
+_NAME_BEFORE = _lazyre.lazy_compile(rf"(?P<name>{_NAMED})\s*$", regex.VERBOSE)
 
 
 def abbreviation_definitions(text: str, start: int = 0, end: int | None = None) -> dict[str, str]:
@@ -223,8 +224,8 @@ def _ordinal_start(text: str, at: int, lo: int) -> int:
     return i
 
 
-_ARTICLE_BEFORE = regex.compile(r"(?i:\bthe)\s+$")
-_POSSESSIVE_BEFORE = regex.compile(r"['’]s\s+$")
+_ARTICLE_BEFORE = _lazyre.lazy_compile(r"(?i:\bthe)\s+$")
+_POSSESSIVE_BEFORE = _lazyre.lazy_compile(r"['’]s\s+$")
 
 
 def find_editions(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import _lazyre
 from .segment import segment
 
 _MONTH = (
@@ -28,20 +29,20 @@ _DATE = (
 # skip ahead to each literal prefix, which one big alternation prevents (4x slower).
 _SIGNATURES = {
     # Access date: the most reliable mark of a reference.
-    "retrieved": regex.compile(rf"\b(?:Retrieved|Accessed)\s{{1,3}}(?:on\s{{1,3}})?{_DATE}"),
+    "retrieved": _lazyre.lazy_compile(rf"\b(?:Retrieved|Accessed)\s{{1,3}}(?:on\s{{1,3}})?{_DATE}"),
     # Archive notes: "Archived from the original on D", "Archived D at".
-    "archived": regex.compile(
+    "archived": _lazyre.lazy_compile(
         rf"\bArchived\s{{1,3}}(?:from\s{{1,3}}the\s{{1,3}}original\s{{1,3}}on\s{{1,3}}{_DATE}|{_DATE}\s{{1,3}}at\b)"
     ),
     # Author-date: "Surname, Given (8 October 2010)." or "(2005)." closing a name.
-    "author_date": regex.compile(
+    "author_date": _lazyre.lazy_compile(
         rf"\((?:{_DATE}|{_MONTH}\s{{1,3}}\d{{4}}|\d{{4}}[a-z]?)\)\.(?=\s|$)"
     ),
     # A publication date standing alone between periods: ". BBC News. 6 August 2010."
     # (the cheap first-character test spares the look-behind at most offsets).
-    "work_date": regex.compile(rf"(?=[\dJFMASOND])(?<=[.”\"]\s{{1,3}}){_DATE}\.(?=\s|$)"),
+    "work_date": _lazyre.lazy_compile(rf"(?=[\dJFMASOND])(?<=[.”\"]\s{{1,3}}){_DATE}\.(?=\s|$)"),
     # Identifiers and addresses that prose does not print.
-    "identifier": regex.compile(
+    "identifier": _lazyre.lazy_compile(
         r"\bISBN(?:-1[03])?:?\s{0,2}[\dX][\d\-\ ]{8,16}[\dX]|\bdoi:\s{0,2}10\.\d{4,9}/|\bhttps?://"
     ),
 }
@@ -59,7 +60,7 @@ _MAX_TAIL = 4000
 #: How far before the first dated reference the see-also text may reach.
 _MAX_WALK = 3000
 
-_TOKEN = regex.compile(r"\p{L}[\p{L}'’\-]*+")
+_TOKEN = _lazyre.lazy_compile(r"\p{L}[\p{L}'’\-]*+")
 # Function words are lower case in titles too, so they say nothing about prose.
 _STOPWORDS = frozenset(
     "a an and or the of in on at for to by with from as into via vs de la le du von van der"
@@ -69,14 +70,14 @@ _PROSE_MARKERS = frozenset(
     "is was were are be been being has had have having it its he she they we his her their"
     " them him which who whom whose said says would could should will can did does do not".split()
 )
-_CLOSED = regex.compile(r"[.!?…][\"”’'\)\]]{0,3}$")
-_ENDS_SENTENCE = regex.compile(r"[.!?…][\"”’'\)\]]{0,3}(?:\[[^\[\]]{1,30}\])?$|[\"”’'\)]\.$")
+_CLOSED = _lazyre.lazy_compile(r"[.!?…][\"”’'\)\]]{0,3}$")
+_ENDS_SENTENCE = _lazyre.lazy_compile(r"[.!?…][\"”’'\)\]]{0,3}(?:\[[^\[\]]{1,30}\])?$|[\"”’'\)]\.$")
 # A whole unit in quotes closed before the period ("Title".) is how citations print
 # titles; prose quoting a whole sentence closes after the period ("...".).
-_QUOTED_TITLE = regex.compile(r"^[\"“‘'].*[\"”’'][.!?]$")
+_QUOTED_TITLE = _lazyre.lazy_compile(r"^[\"“‘'].*[\"”’'][.!?]$")
 # A quotation closing the unit before its period: the opening quote is found by
 # excluding quote characters from the quoted run (no backtracking across quotes).
-_TRAILING_TITLE = regex.compile(r"(?:\"[^\"]*+\"|“[^“”]*+”)\.$")
+_TRAILING_TITLE = _lazyre.lazy_compile(r"(?:\"[^\"]*+\"|“[^“”]*+”)\.$")
 
 
 def find_back_matter(text: str) -> int | None:

@@ -9,6 +9,7 @@ from typing import Iterator
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from .. import _lazyre
 from ..cite._data import words
 from ..extract.dates import find_dates
 from ..models import Severity
@@ -17,8 +18,8 @@ from ..models.claims import DateClaim, DateValue, EditionClaim
 from .context import RuleContext
 from .registry import Hit, rule
 
-_ALNUM_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_CAPITALISED_WORD = regex.compile(r"\p{Lu}[\p{L}'’\-]*")
+_ALNUM_WORD = _lazyre.lazy_compile(r"[\p{L}\p{N}]+")
+_CAPITALISED_WORD = _lazyre.lazy_compile(r"\p{Lu}[\p{L}'’\-]*")
 
 #: A gap this small between two dates of one citation is a time-zone artefact, not an error.
 TIMEZONE_DAYS = 1
@@ -116,7 +117,7 @@ def archive_date_before_publication(ctx: RuleContext) -> Iterator[Hit]:
             yield from _date_before_publication(ctx, c, c.archive.date, "archive date")
 
 
-_YEAR_ZERO = regex.compile(r"(?<!\d)0{3,4}(?!\d)")
+_YEAR_ZERO = _lazyre.lazy_compile(r"(?<!\d)0{3,4}(?!\d)")
 
 
 @rule("NLMG-C003", "placeholder-publication-date", Severity.ERROR)
@@ -246,7 +247,7 @@ def duplicate_citation_conflict(ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
-_PERSON = regex.compile(
+_PERSON = _lazyre.lazy_compile(
     r"(?<![\p{L}'’])(?P<given>\p{Lu}[\p{Ll}'’\-]+)\s(?P<surname>\p{Lu}[\p{L}'’\-]+)(?P<sic>\s*\[sic\])?"
 )
 
@@ -378,15 +379,15 @@ def _announcement(text: str) -> bool:
     global _CUES
     if _CUES is None:
         alt = "|".join(regex.escape(w) for w in sorted(words("announcement_cues", "words"), key=len, reverse=True))
-        _CUES = regex.compile(rf"\b(?:{alt})\b", regex.IGNORECASE)
+        _CUES = _lazyre.compile(rf"\b(?:{alt})\b", regex.IGNORECASE)
     return bool(_CUES.search(text))
 
 
-_REVIEW = regex.compile(r"\breview(?:s|ed)?\b", regex.IGNORECASE)
+_REVIEW = _lazyre.lazy_compile(r"\breview(?:s|ed)?\b", regex.IGNORECASE)
 #: Events a critic reviews before they happen (press screenings, advance copies).
 _REVIEWED_EVENTS = frozenset({"release", "publication", "premiere", "broadcast", "screening",
                               "festival-screening", "festival-opening", "festival-closing"})
-_NUMBER_TERM = regex.compile(r"^\d[\d.,]*$")
+_NUMBER_TERM = _lazyre.lazy_compile(r"^\d[\d.,]*$")
 
 
 def _grounded(link) -> bool:
@@ -480,7 +481,7 @@ def source_predates_event(ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
-_TITLE_EDITION = regex.compile(
+_TITLE_EDITION = _lazyre.lazy_compile(
     r"""
     (?<!\w)(?P<n>\d{1,3})(?:st|nd|rd|th)\s+               # 23rd
     (?:annual\s+)?

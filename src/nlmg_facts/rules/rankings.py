@@ -8,21 +8,22 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..models import Severity, Span
 from .compare import conflict_hits, describe_attribute, upper_first, where
 from .context import RuleContext
 from .registry import Hit, rule
 
-_NAME_TOKEN = regex.compile(r"\S+")
+_NAME_TOKEN = _lazyre.lazy_compile(r"\S+")
 
 #: Characters allowed between a festival name and a date that dates it:
 #: "opened the 54th London Film Festival on 13 October 2010",
 #: "the 35th Toronto International Film Festival (TIFF) line-up during September 2010".
 _ATTACH_GAP = 40
-_GAP_OK = regex.compile(r"^[^,;:.!?\"“”]*$")
+_GAP_OK = _lazyre.lazy_compile(r"^[^,;:.!?\"“”]*$")
 #: Capitalised words (and the small words inside names) after a year: "2011 Toronto
 #: International Film Festival", "2010 Fantastic Fest"; at most eight words.
-_NAME_AFTER_YEAR = regex.compile(
+_NAME_AFTER_YEAR = _lazyre.lazy_compile(
     r"""\s+(?P<name>(?:\p{Lu}[\p{L}’'.-]*|of|de|du|di|del|la|le|and|&)   # first word capitalised
         (?:\s+(?:\p{Lu}[\p{L}’'.-]*|of|de|du|di|del|la|le|and|&)){0,7})""",
     regex.VERBOSE,
