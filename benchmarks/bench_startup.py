@@ -2,11 +2,14 @@
 
     python benchmarks/bench_startup.py                  # every table (a minute or two)
     python benchmarks/bench_startup.py --runs 21 --skip-throughput
+    python benchmarks/bench_startup.py --baseline /tmp/main/src   # side by side with another checkout
 
 Prints markdown tables:
 
-1. medians (and minima) of whole-process runs, interleaved round-robin so the
-   load of a shared machine falls on every command alike: ``python -c pass``,
+1. medians (and minima) of whole-process runs, wall and CPU, interleaved
+   round-robin so the load of a shared machine falls on every command alike
+   (each run as ``python -m nlmg_facts`` with bytecode caching on, as on a
+   user's machine): ``python -c pass``,
    the dependency-import floor (pydantic, regex, dateutil, rapidfuzz),
    ``--version``, ``rules``, ``explain``, ``check`` of the bundled article with
    the compiled-pattern cache warm and with it switched off
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -58,67 +62,96 @@ print(len(text.encode()), len(claims), best_cpu, best_wall, base, peak)
 """
 
 
-def _nlmg() -> list[str]:
-    """The installed console script when there is one (what users run), else ``-m``."""
-    script = Path(PY).parent / "nlmg-facts"
-    return [str(script)] if script.exists() else [PY, "-m", "nlmg_facts"]
+def _env(src: Path) -> dict[str, str]:
+    """The package from ``src``, with bytecode caching on (as on a user's machine)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPATH": str(src), "CI": "true"}
 
 
-def _time(cmd: list[str], env: dict[str, str]) -> float:
+def _time(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     done = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.decode()[-400:]}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
-def bench_processes(runs: int, copies: int, dateparser: bool) -> None:
-    env = {**os.environ, "CI": "true"}
-    cold = {**env, "NLMG_FACTS_CACHE": "off"}
+def _commands(copies: int, five: Path, dateparser: bool) -> list[tuple[str, list[str], bool, dict[str, str]]]:
+    """(label, command, runs the package?, extra environment) for every measured process."""
+    nlmg = [PY, "-m", "nlmg_facts"]
+    rows = [
+        ("`python -c pass`", [PY, "-c", "pass"], False, {}),
+        (f"dependency-import floor (`{FLOOR}`)", [PY, "-c", FLOOR], False, {}),
+        ("`nlmg-facts --version`", [*nlmg, "--version"], True, {}),
+        ("`nlmg-facts rules`", [*nlmg, "rules"], True, {}),
+        ("`nlmg-facts explain NLMG-D001`", [*nlmg, "explain", "NLMG-D001"], True, {}),
+        ("`nlmg-facts check sources/`", [*nlmg, "check", "sources/"], True, {}),
+        ("`nlmg-facts check sources/`, pattern cache off", [*nlmg, "check", "sources/"], True,
+         {"NLMG_FACTS_CACHE": "off"}),
+        (f"`nlmg-facts extract` of the article x{copies}", [*nlmg, "extract", str(five)], True, {}),
+    ]
+    if dateparser:
+        code = ("import sys; from dateparser.search import search_dates; "
+                "search_dates(open(sys.argv[1], encoding='utf-8').read(), languages=['en'])")
+        rows.append((f"dateparser `search_dates` of the article x{copies}", [PY, "-c", code, str(five)],
+                     False, {}))
+    return rows
+
+
+def bench_processes(runs: int, copies: int, dateparser: bool, src: Path, baseline: Path | None) -> None:
+    srcs = {"this": src, **({"baseline": baseline} if baseline else {})}
     with tempfile.TemporaryDirectory(prefix="nlmg-startup-") as tmp:
         five = Path(tmp) / f"article_x{copies}.txt"
         five.write_text("\n\n".join([SAMPLE.read_text(encoding="utf-8")] * copies), encoding="utf-8")
-        nlmg = _nlmg()
-        rows: list[tuple[str, list[str], dict[str, str]]] = [
-            ("`python -c pass`", [PY, "-c", "pass"], env),
-            (f"dependency-import floor (`{FLOOR}`)", [PY, "-c", FLOOR], env),
-            ("`nlmg-facts --version`", [*nlmg, "--version"], env),
-            ("`nlmg-facts rules`", [*nlmg, "rules"], env),
-            ("`nlmg-facts explain NLMG-D001`", [*nlmg, "explain", "NLMG-D001"], env),
-            ("`nlmg-facts check sources/` (pattern cache warm)", [*nlmg, "check", "sources/"], env),
-            ("`nlmg-facts check sources/` (cache off)", [*nlmg, "check", "sources/"], cold),
-            (f"`nlmg-facts extract` x{copies} article (cache warm)", [*nlmg, "extract", str(five)], env),
-        ]
-        if dateparser:
-            code = ("import sys; from dateparser.search import search_dates; "
-                    "search_dates(open(sys.argv[1], encoding='utf-8').read(), languages=['en'])")
-            rows.append((f"dateparser `search_dates` x{copies} article", [PY, "-c", code, str(five)], env))
-        _time([*nlmg, "check", "sources/"], env)  # fill the cache, warm the OS file cache
-        times: dict[str, list[float]] = {label: [] for label, _, _ in rows}
+        rows = _commands(copies, five, dateparser)
+        plan = [(label, which, cmd, {**_env(path), **extra})
+                for label, cmd, ours, extra in rows
+                for which, path in (srcs.items() if ours else [("this", src)])]
+        for which, path in srcs.items():  # write bytecode, fill the pattern cache, warm the OS cache
+            _time([PY, "-m", "nlmg_facts", "check", "sources/"], _env(path))
+        times: dict[tuple[str, str], list[tuple[float, float]]] = {(l, w): [] for l, w, _, _ in plan}
         load = os.getloadavg()[0]
         for _ in range(runs):
-            for label, cmd, e in rows:
-                times[label].append(_time(cmd, e))
+            for label, which, cmd, env in plan:
+                times[label, which].append(_time(cmd, env))
     print(f"{os.cpu_count()} CPUs, load average {load:.2f} at start, {os.getloadavg()[0]:.2f} at end; "
-          f"{runs} runs each, interleaved; Python {sys.version.split()[0]}\n")
-    print("| whole process | median s | min s |\n|---|---:|---:|")
-    for label, ts in times.items():
-        print(f"| {label} | {statistics.median(ts):.3f} | {min(ts):.3f} |")
+          f"{runs} runs each, interleaved; Python {sys.version.split()[0]}; "
+          "the package run as `python -m nlmg_facts`, bytecode cached\n")
+    head = "| whole process | median s | min s | median CPU s |"
+    if baseline:
+        head += " baseline median s | baseline min s | baseline median CPU s |"
+    print(head + "\n|---|" + "---:|" * (head.count("|") - 2))
+
+    def cells(ts: list[tuple[float, float]]) -> str:
+        walls, cpus = [w for w, _ in ts], [c for _, c in ts]
+        return f" {statistics.median(walls):.3f} | {min(walls):.3f} | {statistics.median(cpus):.3f} |"
+
+    for label, _, ours, _ in rows:
+        line = f"| {label} |" + cells(times[label, "this"])
+        if baseline:
+            line += cells(times[label, "baseline"]) if ours else " | | |"
+        print(line)
     if dateparser:
-        ours = statistics.median(times[f"`nlmg-facts extract` x{copies} article (cache warm)"])
-        theirs = statistics.median(times[f"dateparser `search_dates` x{copies} article"])
-        print(f"\nextract x{copies} / dateparser: {ours / theirs:.3f} (target <= 0.1)")
+        ext, dp = rows[-2][0], rows[-1][0]
+        theirs = statistics.median(w for w, _ in times[dp, "this"])
+        for which in srcs:
+            ours = statistics.median(w for w, _ in times[ext, which])
+            print(f"\nextract x{copies} / dateparser ({which}): {ours / theirs:.3f} (target <= 0.1)")
     print()
 
 
-def bench_throughput(sizes: list[int], runs: int) -> None:
+def bench_throughput(sizes: list[int], runs: int, src: Path) -> None:
     print("| ingest + extract | KB | claims | CPU s (best) | MB/s per core | wall s | "
           "peak RSS MB | over warmed-up process MB |\n|---|---:|---:|---:|---:|---:|---:|---:|")
     for n in sizes:
         out = subprocess.run(
             [PY, "-c", _THROUGHPUT, str(SAMPLE), str(n), str(runs if n < 64 else max(1, runs // 2))],
-            cwd=ROOT, capture_output=True, text=True, check=True,
+            cwd=ROOT, capture_output=True, text=True, check=True, env=_env(src),
         ).stdout.split()
         size, claims = int(out[0]), int(out[1])
         cpu, wall, base, peak = float(out[2]), float(out[3]), int(out[4]), int(out[5])
@@ -135,11 +168,15 @@ def main() -> None:
     ap.add_argument("--no-dateparser", action="store_true")
     ap.add_argument("--skip-processes", action="store_true")
     ap.add_argument("--skip-throughput", action="store_true")
+    ap.add_argument("--src", type=Path, default=ROOT / "src", help="the package's source directory")
+    ap.add_argument("--baseline", type=Path,
+                    help="another checkout's src/ to measure side by side (e.g. main, before a change)")
     args = ap.parse_args()
+    print(f"package: {args.src.resolve()}" + (f"; baseline: {args.baseline.resolve()}" if args.baseline else ""))
     if not args.skip_processes:
-        bench_processes(args.runs, args.copies, not args.no_dateparser)
+        bench_processes(args.runs, args.copies, not args.no_dateparser, args.src, args.baseline)
     if not args.skip_throughput:
-        bench_throughput([int(s) for s in args.sizes.split(",")], 3)
+        bench_throughput([int(s) for s in args.sizes.split(",")], 3, args.src)
 
 
 if __name__ == "__main__":

@@ -110,7 +110,7 @@ _LEADING_GIVEN_SURNAME = _lazyre.lazy_compile(rf"^(?P<name>{_NW}\s{_NW})\s(?=['â
 @lru_cache(maxsize=1)
 def _lexicons() -> dict[str, regex.Pattern]:
     abbrevs = {w.lower() for w in words("no_split_abbreviations", "words")}
-    sites = sorted(set(words("external_link_sites", "sites")), key=len, reverse=True)
+    sites = sorted(set(words("external_link_sites", "sites")), key=lambda s: (-len(s), s))
     starts = words("external_link_starts", "prefixes")
     projects = words("sister_projects", "projects")
     see_also = words("see_also_starts", "prefixes")

@@ -97,7 +97,7 @@ def _lexicon() -> _Lexicon:
 
 
 def _alt(words: frozenset[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=1)
