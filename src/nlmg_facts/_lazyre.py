@@ -49,19 +49,14 @@ puts it there (the default is ``$XDG_CACHE_HOME/nlmg-facts``, ``~/.cache/nlmg-fa
 
 from __future__ import annotations
 
-import atexit
-import hashlib
-import io
 import os
-import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
 import regex
 
-__all__ = ["LazyPattern", "cache_path", "compile", "lazy", "lazy_compile", "save", "stats"]
+__all__ = ["LazyPattern", "cache_path", "compile", "compile_std", "lazy", "lazy_compile", "save", "stats"]
 
 #: Bump when the layout of the cache file changes.
 _FORMAT = 1
@@ -164,6 +159,8 @@ def compile(pattern: str, flags: int = 0, **named_lists: Any) -> regex.Pattern[s
     frozen = getattr(compiled, "_pickled_data", None)
     if frozen is not None:
         try:
+            import pickle
+
             store.entries[key] = pickle.dumps(frozen, protocol=pickle.HIGHEST_PROTOCOL)
             store.used.add(key)
             store.dirty = True
@@ -172,21 +169,87 @@ def compile(pattern: str, flags: int = 0, **named_lists: Any) -> regex.Pattern[s
     return compiled
 
 
+def compile_std(pattern: str, flags: int = 0) -> Any:
+    """``re.compile`` (the standard library's engine) through the cache.
+
+    ``re`` pickles a pattern as its source, so its compiled code is taken from
+    its own compiler and given back to ``_sre.compile``, which validates code
+    before it builds a pattern. A first compilation is also done by
+    ``re.compile`` itself, and the code is kept only when both agree.
+    """
+    import re
+
+    store = _STORE.opened()
+    if store is None or not isinstance(pattern, str) or flags & re.DEBUG:
+        stats["compiled"] += 1
+        return re.compile(pattern, flags)
+    import _sre
+
+    key = _key(pattern, int(flags), {"re": [str(_sre.MAGIC)]})
+    data = store.entries.get(key)
+    if data is not None:
+        try:
+            frozen = _safe_loads(data)
+            if isinstance(frozen, tuple) and frozen and frozen[0] == pattern:
+                stats["loaded"] += 1
+                store.used.add(key)
+                return _sre.compile(*frozen)
+        except Exception:  # noqa: BLE001 - a bad entry is compiled afresh
+            pass
+    stats["compiled"] += 1
+    compiled = re.compile(pattern, flags)
+    try:
+        import pickle
+
+        frozen = _std_code(pattern, int(flags))
+        twin = _sre.compile(*frozen)
+        if (twin.flags, twin.groups, twin.groupindex) == (compiled.flags, compiled.groups, compiled.groupindex):
+            store.entries[key] = pickle.dumps(frozen, protocol=pickle.HIGHEST_PROTOCOL)
+            store.used.add(key)
+            store.dirty = True
+    except Exception:  # noqa: BLE001 - another Python's internals: just not cached
+        pass
+    return compiled
+
+
+def _std_code(pattern: str, flags: int) -> tuple[Any, ...]:
+    """The arguments ``re._compiler.compile`` gives ``_sre.compile`` (CPython 3.11+)."""
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (pattern, int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+
 def _key(pattern: str, flags: int, named_lists: dict[str, Any]) -> str:
+    import hashlib
+
     lists = sorted((name, sorted(map(str, values))) for name, values in named_lists.items())
     return hashlib.blake2b(repr((pattern, flags, lists)).encode("utf-8", "surrogatepass"),
                            digest_size=16).hexdigest()
 
 
-class _NoGlobals(pickle.Unpickler):
-    """Builtin values only: a cache file can never make us import or call anything."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        raise pickle.UnpicklingError(f"global {module}.{name} refused")
-
-
 def _safe_loads(data: bytes) -> Any:
-    return _NoGlobals(io.BytesIO(data)).load()
+    """Unpickle builtin values only: a cache file can never make us import or call anything."""
+    global _NO_GLOBALS
+    import io
+
+    if _NO_GLOBALS is None:
+        import pickle
+
+        class NoGlobals(pickle.Unpickler):
+            def find_class(self, module: str, name: str) -> Any:
+                raise pickle.UnpicklingError(f"global {module}.{name} refused")
+
+        _NO_GLOBALS = NoGlobals
+    return _NO_GLOBALS(io.BytesIO(data)).load()
+
+
+_NO_GLOBALS: Any = None
 
 
 def _revive(data: bytes, pattern: str) -> regex.Pattern[str] | None:
@@ -224,7 +287,7 @@ def cache_path() -> Path | None:
         return None
     from . import __version__
 
-    py = f"{sys.implementation.name}{sys.version_info.major}.{sys.version_info.minor}"
+    py = sys.implementation.name + ".".join(map(str, sys.version_info[:3]))
     return directory / f"patterns-{__version__}-regex{regex.__version__}-{py}.pickle"
 
 
@@ -253,6 +316,8 @@ class _Store:
             return
         self._state = "open"
         self.entries = _read(self.path)
+        import atexit
+
         atexit.register(save)
 
     def reset(self) -> None:
@@ -285,6 +350,9 @@ def save() -> None:
     if store._state != "open" or not store.dirty or store.path is None:
         return
     try:
+        import pickle
+        import tempfile
+
         # Another process may have written meanwhile: keep its entries too.
         merged = {**_read(store.path), **store.entries}
         if len(merged) > _MAX_ENTRIES:

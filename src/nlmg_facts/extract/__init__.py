@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 from contextlib import contextmanager
 from typing import Iterable, Iterator
@@ -11,7 +12,11 @@ from pydantic import TypeAdapter
 from ..models import Claim, Document
 from .base import Extractor, Mention, claim_id
 
-_CLAIM = TypeAdapter(Claim)
+
+@functools.cache
+def _claim_adapter() -> TypeAdapter[Claim]:
+    # Built on first use, not at import (start-up time).
+    return TypeAdapter(Claim)
 
 
 def _extractors() -> list[Extractor]:
@@ -107,12 +112,13 @@ def _claims(doc: Document, view: Document) -> list[Claim]:
     for extractor in _extractors():
         mentions.extend(m for m in extractor(view) if not doc.overlaps_markup(m.start, m.end))
     claims: list[Claim] = []
+    validate = _claim_adapter().validate_python
     for m in resolve_overlaps(mentions):
         sentence = doc.sentence_at(m.start)
         if sentence is None or sentence.section != "body":
             continue
         claims.append(
-            _CLAIM.validate_python(
+            validate(
                 {
                     "kind": m.kind,
                     "id": claim_id(m.kind, m.start),

@@ -215,14 +215,14 @@ class _Folded:
 
     def __init__(self, body: str, flags: int, alphabet: Iterable[str]):
         self.body, self.flags = body, flags & ~re.IGNORECASE
-        self.lower = re.compile(body, self.flags)
+        self.lower = _lazyre.compile_std(body, self.flags)
         self.alphabet = frozenset(alphabet)
         self._safe: dict[str, bool] = {}
 
     @functools.cached_property
     def ignorecase(self) -> re.Pattern[str]:
         # Compiled on first need only: most texts never need it (startup time).
-        return re.compile(self.body, self.flags | re.IGNORECASE)
+        return _lazyre.compile_std(self.body, self.flags | re.IGNORECASE)
 
     def finditer(self, text: str) -> Iterable[re.Match[str]]:
         low = self._lowered(text)
@@ -269,7 +269,7 @@ def _compile_phrases(strings: Iterable[str], fold: bool = True) -> "re.Pattern[s
         """.replace("TRIE", _trie_pattern(phrases))
     if fold:  # the phrases are lower case already (see _phrase_set)
         return _Folded(body, re.VERBOSE, "".join(phrases))
-    return re.compile(body, re.VERBOSE)
+    return _lazyre.compile_std(body, re.VERBOSE)
 
 
 class _PhraseSet:

@@ -30,7 +30,6 @@ from importlib import resources
 from typing import Iterator
 
 import regex
-from dateutil.relativedelta import relativedelta
 
 from .. import _lazyre
 from ..models import DatePrecision, DateValue, Document, RelativeDate
@@ -1124,6 +1123,8 @@ def _shifted(base: dt.date, unit: str, amount: int) -> dt.date | None:
     (31 January + 1 month = 28 February; 29 February 2012 + 1 year = 28 February 2013)."""
     unit = {"week": "weeks", "day": "days", "month": "months", "year": "years"}[unit]
     try:
+        from dateutil.relativedelta import relativedelta  # on first use: start-up time
+
         return base + relativedelta(**{unit: amount})
     except (OverflowError, ValueError):
         return None  # beyond year 1..9999

@@ -322,7 +322,7 @@ def _anchor_scanners() -> tuple[regex.Pattern[str], re.Pattern[str], re.Pattern[
     # literal words it is about three times faster than regex, and this scan
     # runs over every offset of the article.
     words = rf"\b(?:{words_alternation(lower)})\b"
-    return marks, re.compile(words), re.compile(words, re.IGNORECASE)
+    return marks, _lazyre.compile_std(words), _lazyre.compile_std(words, re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

@@ -7,7 +7,6 @@ from collections import defaultdict
 from typing import Iterator
 
 import regex
-from rapidfuzz.distance import Levenshtein
 
 from .. import _lazyre
 from ..cite._data import words
@@ -258,6 +257,8 @@ def _close(a: str, b: str) -> bool:
     if fa == fb or fa.startswith(fb) or fb.startswith(fa):
         return False
     limit = 2 if min(len(fa), len(fb)) >= 8 else 1
+    from rapidfuzz.distance import Levenshtein  # on first use: start-up time
+
     return Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit
 
 
