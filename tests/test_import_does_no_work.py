@@ -121,3 +121,15 @@ def test_the_probe_sees_a_compilation_and_a_data_file_read(tmp_path):
     used = json.loads(out)
     assert used["regex"], "no compilation seen on first use"
     assert used["opened"], "no data file read seen on first use"
+
+
+def test_version_imports_no_model_and_no_pipeline():
+    probe = (
+        "import sys\n"
+        "from nlmg_facts.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'nlmg_facts.'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.startswith("nlmg-facts ")  # the version was printed...
+    assert json.loads(out.splitlines()[-1].replace("'", '"')) == ["nlmg_facts.cli", "nlmg_facts.errors"]

@@ -144,22 +144,37 @@ def test_stdlib_re_patterns_read_back_match_like_re_compile(cache, monkeypatch):
     assert (again.flags, again.groups, again.groupindex) == (reference.flags, reference.groups, reference.groupindex)
 
 
+_PROBE = (
+    "import sys\n"
+    "from nlmg_facts.cli import main\n"
+    "from nlmg_facts import _lazyre\n"
+    "main(['check', '--no-config', '--no-review', *sys.argv[1:]])\n"
+    "print(_lazyre.stats['compiled'], _lazyre.stats['loaded'], file=sys.stderr)\n"
+)
+_SAMPLE = os.path.join(os.path.dirname(__file__), "..", "sources", "never_let_me_go_2010.txt")
+
+
+def _check(args: list[str], cache_dir) -> list[int]:
+    env = {**os.environ, "NLMG_FACTS_CACHE": str(cache_dir)}
+    run = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, env=env)
+    return [int(n) for n in run.stderr.split()[-2:]]
+
+
 def test_a_second_check_compiles_no_pattern(tmp_path):
     # Every pattern a check builds has the same source in every process (no set
     # order in an alternation), so a second process takes all of them from the cache.
-    probe = (
-        "import sys\n"
-        "from nlmg_facts.cli import main\n"
-        "from nlmg_facts import _lazyre\n"
-        "main(['check', '--no-config', '--no-review', sys.argv[1]])\n"
-        "print(_lazyre.stats['compiled'], _lazyre.stats['loaded'], file=sys.stderr)\n"
-    )
-    sample = os.path.join(os.path.dirname(__file__), "..", "sources", "never_let_me_go_2010.txt")
-    env = {**os.environ, "NLMG_FACTS_CACHE": str(tmp_path / "cache")}
-    runs = [
-        subprocess.run([sys.executable, "-c", probe, sample], capture_output=True, text=True, env=env)
-        for _ in range(2)
-    ]
-    first, second = ([int(n) for n in r.stderr.split()[-2:]] for r in runs)
+    first = _check([_SAMPLE], tmp_path / "cache")
+    second = _check([_SAMPLE], tmp_path / "cache")
     assert first[0] > 100  # the first check compiled the patterns...
     assert second == [0, first[0] + first[1]]  # ...the second took every one from the cache
+
+
+def test_worker_processes_fill_the_cache_too(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    text = open(_SAMPLE, encoding="utf-8").read()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(text, encoding="utf-8")
+    _check(["--jobs", "2", str(folder)], tmp_path / "cache")  # the parent itself compiles little
+    compiled, loaded = _check([_SAMPLE], tmp_path / "cache")
+    assert compiled == 0 and loaded > 100

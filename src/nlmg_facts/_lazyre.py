@@ -56,7 +56,8 @@ from typing import Any, Callable
 
 import regex
 
-__all__ = ["LazyPattern", "cache_path", "compile", "compile_std", "lazy", "lazy_compile", "save", "stats"]
+__all__ = ["LazyPattern", "cache_path", "compile", "compile_std", "lazy", "lazy_compile", "save",
+           "save_at_worker_exit", "stats"]
 
 #: Bump when the layout of the cache file changes.
 _FORMAT = 1
@@ -370,6 +371,13 @@ def save() -> None:
         store.dirty = False
     except Exception:  # noqa: BLE001 - an unwritable cache only costs speed
         pass
+
+
+def save_at_worker_exit() -> None:
+    """Save from a multiprocessing worker too, which leaves by ``os._exit`` (no atexit)."""
+    from multiprocessing import util
+
+    util.Finalize(None, save, exitpriority=10)
 
 
 _STORE = _Store()

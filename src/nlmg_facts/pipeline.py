@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
+from . import _lazyre
 from .calendar import EventCalendar, load_calendar
 from .cite import cite_document
 from .config import Config
@@ -248,6 +249,7 @@ _WORKER: tuple[Settings, bool] | None = None
 
 def _init_worker(config: Config, keep: bool) -> None:
     global _WORKER
+    _lazyre.save_at_worker_exit()
     load_plugins(config.plugins)
     _WORKER = (settings_for(config), keep)
 
