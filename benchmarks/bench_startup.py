@@ -15,7 +15,11 @@ Prints markdown tables:
    the compiled-pattern cache warm and with it switched off
    (``NLMG_FACTS_CACHE=off``), and ``extract`` of five copies of the article
    beside a process running dateparser's ``search_dates`` on the same text;
-2. throughput of ingest + extract per core (CPU seconds, one process per size,
+2. where the CPU time of a check goes in one process: imports, the first
+   document (with everything set up lazily), the same document again, and
+   the time spent compiling patterns, reading them from the cache and
+   building pydantic models (beside the baseline when given);
+3. throughput of ingest + extract per core (CPU seconds, one process per size,
    after a warm-up) on the body repeated 1, 4, 16, 64 times, with the peak
    resident memory of each process and its growth over the warmed-up process.
 
@@ -60,6 +64,64 @@ for i in range(int(sys.argv[3])):
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(len(text.encode()), len(claims), best_cpu, best_wall, base, peak)
 """
+
+
+_BREAKDOWN = r"""
+import time
+T = time.process_time
+spent = {"regex compile": 0.0, "re compile": 0.0, "pydantic model build": 0.0, "pattern cache read": 0.0}
+import re, regex._main, pydantic, pydantic._internal._model_construction as mc
+
+def timed(key, fn):
+    def wrapper(*a, **k):
+        t = T()
+        try:
+            return fn(*a, **k)
+        finally:
+            spent[key] += T() - t
+    return wrapper
+
+regex._main._compile = timed("regex compile", regex._main._compile)
+re._compile = timed("re compile", re._compile)
+mc.complete_model_class = timed("pydantic model build", mc.complete_model_class)
+pydantic.TypeAdapter.__init__ = timed("pydantic model build", pydantic.TypeAdapter.__init__)
+t0 = T()
+import nlmg_facts.cli.check, nlmg_facts.pipeline as pipeline
+from nlmg_facts.config import load_config
+from nlmg_facts.ingest import read_source
+try:
+    from nlmg_facts import _lazyre
+    _lazyre._revive = timed("pattern cache read", _lazyre._revive)
+except ImportError:
+    pass
+t1 = T()
+config = load_config(use_config=False)
+source = read_source("sources/never_let_me_go_2010.txt")
+pipeline.check_source(source, config)
+t2 = T()
+pipeline.check_source(source, config)
+t3 = T()
+print(t1 - t0, t2 - t1, t3 - t2, *spent.values())
+"""
+BREAKDOWN_LABELS = ["imports (package, CLI check, pipeline)", "first document (incl. lazy set-up)",
+                    "the same document again", "whole run: regex compile", "whole run: re compile",
+                    "whole run: pydantic model build", "whole run: pattern cache read"]
+
+
+def bench_breakdown(runs: int, srcs: dict[str, Path]) -> None:
+    """Where a check's CPU time goes in one process, median of ``runs`` processes each."""
+    got: dict[str, list[list[float]]] = {w: [] for w in srcs}
+    for _ in range(runs):
+        for which, path in srcs.items():
+            out = subprocess.run([PY, "-c", _BREAKDOWN], cwd=ROOT, capture_output=True, text=True,
+                                 check=True, env=_env(path)).stdout.split()
+            got[which].append([float(x) for x in out])
+    print("| check of the bundled article, in process (CPU ms) | " + " | ".join(srcs) + " |\n|---|"
+          + "---:|" * len(srcs))
+    for i, label in enumerate(BREAKDOWN_LABELS):
+        cells = [f"{statistics.median(r[i] for r in got[w]) * 1000:.0f}" for w in srcs]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    print()
 
 
 def _env(src: Path) -> dict[str, str]:
@@ -168,6 +230,7 @@ def main() -> None:
     ap.add_argument("--no-dateparser", action="store_true")
     ap.add_argument("--skip-processes", action="store_true")
     ap.add_argument("--skip-throughput", action="store_true")
+    ap.add_argument("--skip-breakdown", action="store_true")
     ap.add_argument("--src", type=Path, default=ROOT / "src", help="the package's source directory")
     ap.add_argument("--baseline", type=Path,
                     help="another checkout's src/ to measure side by side (e.g. main, before a change)")
@@ -175,6 +238,8 @@ def main() -> None:
     print(f"package: {args.src.resolve()}" + (f"; baseline: {args.baseline.resolve()}" if args.baseline else ""))
     if not args.skip_processes:
         bench_processes(args.runs, args.copies, not args.no_dateparser, args.src, args.baseline)
+    if not args.skip_breakdown:
+        bench_breakdown(5, {"this": args.src, **({"baseline": args.baseline} if args.baseline else {})})
     if not args.skip_throughput:
         bench_throughput([int(s) for s in args.sizes.split(",")], 3, args.src)
 
