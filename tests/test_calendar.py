@@ -40,6 +40,25 @@ KNOWN = [
     ("Edinburgh International Film Festival", 74, 2021),
     ("Sydney Film Festival", 68, 2021),
     ("Shanghai International Film Festival", 13, 2010), ("Shanghai International Film Festival", 16, 2013),
+    # quoted sources in data/events.json (issue 11)
+    ("Cannes Film Festival", 1, 1946), ("Cannes Film Festival", 3, 1949), ("Cannes Film Festival", 64, 2011),
+    ("Venice International Film Festival", 36, 1979), ("Venice International Film Festival", 78, 2021),
+    ("Berlinale", 1, 1951), ("Tokyo International Film Festival", 1, 1985),
+    ("Tokyo International Film Festival", 22, 2009),
+    ("Karlovy Vary International Film Festival", 29, 1994), ("Karlovy Vary International Film Festival", 55, 2021),
+    ("International Film Festival Rotterdam", 1, 1972), ("International Film Festival Rotterdam", 50, 2021),
+    ("Palm Springs International Film Festival", 33, 2022),
+    ("British Academy Film Awards", 1, 1949), ("British Academy Film Awards", 2, 1949),
+    ("Academy Awards", 2, 1930), ("Academy Awards", 3, 1930), ("Academy Awards", 6, 1934),
+    ("Golden Globe Awards", 1, 1944),
+    ("Grammy Awards", 1, 1959), ("Grammy Awards", 2, 1959), ("Grammy Awards", 53, 2011),
+    ("Tony Awards", 65, 2011), ("Tony Awards", 74, 2021),
+    ("Eurovision Song Contest", 56, 2011), ("Eurovision Song Contest", 65, 2021),
+    ("Brit Awards", 1, 1977), ("Brit Awards", 2, 1982),
+    ("Super Bowl", 1, 1967), ("Super Bowl", 45, 2011),
+    ("Tour de France", 1, 1903), ("Tour de France", 13, 1919), ("Tour de France", 98, 2011),
+    ("FIFA World Cup", 1, 1930), ("FIFA World Cup", 20, 2014), ("Rugby World Cup", 7, 2011),
+    ("Winter Olympics", 21, 2010), ("Summer Olympics", 30, 2012),
 ]
 
 
@@ -148,8 +167,8 @@ def test_outside_the_checked_range_the_calendar_answers_unknown(cal):
     assert venice.matches(30, 1960) is None
     saturn = cal.lookup("Saturn Awards")
     assert saturn.matches(50, 2024) is None  # after `until`
-    sundance = cal.lookup("Sundance Film Festival")
-    assert not sundance.numbered and sundance.matches(40, 2024) is None
+    sxsw = cal.lookup("South by Southwest")
+    assert not sxsw.numbered and sxsw.matches(30, 2023) is None  # sources count two ways
 
 
 def _write(tmp_path, events, name="extra.json", **top):
@@ -164,7 +183,7 @@ def test_a_user_file_adds_new_events_and_overrides_by_key(tmp_path):
         [
             {"name": "Hamptons International Film Festival", "kind": "festival", "month": 10,
              "abbreviations": ["HIFF"], "first_year": 1993, "checks": [[18, 2010]]},
-            {"name": "Sundance Film Festival", "kind": "festival", "first_year": 1985, "checks": [[40, 2024]]},
+            {"name": "Sundance Film Festival", "kind": "festival", "first_year": 1984, "checks": [[41, 2024]]},
         ],
     )
     cal = load_calendar([path])
@@ -172,9 +191,9 @@ def test_a_user_file_adds_new_events_and_overrides_by_key(tmp_path):
     assert hamptons is not None and hamptons.edition_year(18) == 2010
     assert cal.lookup("HIFF") is hamptons
     # An event with an existing key replaces the bundled one as a whole.
-    assert cal.lookup("Sundance Film Festival").edition_year(40) == 2024
+    assert cal.lookup("Sundance Film Festival").edition_year(41) == 2024
     assert cal.lookup("Sundance") is None  # the bundled alias went with it
-    assert default_calendar().lookup("Sundance").edition_year(40) is None  # bundled calendar unchanged
+    assert default_calendar().lookup("Sundance").edition_year(40) == 2024  # bundled calendar unchanged
 
 
 def test_a_user_file_may_add_sponsor_prefixes(tmp_path):
@@ -207,3 +226,33 @@ def test_a_bad_user_file_is_a_one_line_usage_error(tmp_path, content, message):
 def test_a_missing_user_file_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="calendar file not found"):
         load_calendar([tmp_path / "nope.json"])
+
+
+# ------------------------------------------------------------------ runs and sources (issue 11)
+from nlmg_facts.calendar import Event, bundled_calendar_file, calendar_problems  # noqa: E402
+
+
+def test_the_bundled_calendar_has_every_run_backed_by_a_quoted_source():
+    assert calendar_problems(bundled_calendar_file()) == []
+
+
+def test_runs_split_at_skipped_and_repeated_years_and_frequency_changes():
+    e = Event(name="Harbour Games", kind="sport", first_year=1990, skipped=(1994,), repeated=(1996,),
+              frequency=({"from": 2000, "every": 2},), until=2006)
+    spans = [(r.first_edition, r.last_edition, r.first_year, r.last_year, r.step) for r in e.runs()]
+    assert spans == [
+        (1, 4, 1990, 1993, 1), (5, 6, 1995, 1996, 1), (7, 10, 1996, 1999, 1), (11, 14, 2000, 2006, 2),
+    ]
+
+
+def test_a_year_whose_numbering_is_known_rejects_any_other_number():
+    e = Event(name="Harbour Fest", kind="festival", first_year=2010, first_edition=32, until=2019)
+    assert e.matches(41, 2019) is True
+    assert e.matches(42, 2019) is False  # 42 lies past the known range, but 2019 held the 41st
+    assert e.matches(42, 2020) is None  # 2020 is not covered
+
+
+def test_every_numbered_event_names_its_kind_and_has_a_known_offset(cal):
+    for e in cal:
+        assert e.kind in ("festival", "award", "sport", "contest", "other")
+        assert e.film_year_offset in (-1, 0), e.name

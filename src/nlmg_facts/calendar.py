@@ -83,12 +83,32 @@ class FrequencyChange(Model):
     every: int = Field(ge=1, le=10)
 
 
+class CalendarSource(Model):
+    """A public source for part of an event's numbering: what it says, where, and which editions."""
+
+    quote: str = Field(min_length=8, description="The words of the source that state the edition(s).")
+    address: str = Field(min_length=4, description="Where it was read: a URL or a bibliographic reference.")
+    supports: tuple[tuple[int, int], ...] = Field(
+        (), description="(edition, year) pairs the quote states; each must also be in the event's checks."
+    )
+
+
+class Run(Model):
+    """A stretch of editions on one schedule: every ``step`` years from ``first_year``."""
+
+    first_edition: int
+    last_edition: int
+    first_year: int
+    last_year: int
+    step: int = Field(description="Years between consecutive editions (0: two in one year).")
+
+
 class Event(Model):
-    """One festival or award with its names and, where checked, its edition numbering."""
+    """One recurring event (festival, award, sport, contest) with its names and checked numbering."""
 
     key: str = Field("", description="Normalised display name; derived when omitted.")
     name: str = Field(min_length=1, description="Display name.")
-    kind: Literal["festival", "award"]
+    kind: Literal["festival", "award", "sport", "contest", "other"]
     aliases: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     month: int | None = Field(None, ge=1, le=12, description="Usual month of the edition.")
@@ -102,9 +122,19 @@ class Event(Model):
     repeated: tuple[int, ...] = Field((), description="Years holding two numbered editions.")
     frequency: tuple[FrequencyChange, ...] = Field((), description="Changes of schedule, by year.")
     cancelled: tuple[int, ...] = Field((), description="Numbered editions that did not take place as usual.")
-    film_year_offset: int = Field(0, description="-1: honours films of the previous year.")
+    film_year_offset: int = Field(
+        0, description="Honoured year minus edition year: -1 for awards held early in the year "
+        "after the films, music or season they honour."
+    )
+    numeral_forms: tuple[str, ...] = Field(
+        (), description="How an edition is written with a Roman numeral, {n} standing for it: "
+        "'Super Bowl {n}', 'Games of the {n} Olympiad'."
+    )
     checks: tuple[tuple[int, int], ...] = Field((), description="Verified (edition, year) pairs.")
-    sources: tuple[str, ...] = ()
+    sources: tuple[CalendarSource | str, ...] = Field(
+        (), description="Quoted public sources (free text accepted in user calendars; "
+        "`nlmg-facts calendar --check` asks for quoted, addressed sources covering every run)."
+    )
     notes: str = ""
 
     @model_validator(mode="before")
@@ -118,6 +148,9 @@ class Event(Model):
     def _consistent(self) -> "Event":
         if self.key != normalize_event_name(self.key):
             raise ValueError(f"key {self.key!r} is not normalised (expected {normalize_event_name(self.key)!r})")
+        for form in self.numeral_forms:
+            if form.count("{n}") != 1:
+                raise ValueError(f"numeral form {form!r} must hold {{n}} exactly once")
         if self.first_year is None:
             if self.checks:
                 raise ValueError("checks given but first_year is null")
@@ -129,6 +162,12 @@ class Event(Model):
                 raise ValueError(
                     f"check failed: edition {edition} is in {self.edition_year(edition)}, not {year}"
                 )
+        checks = set(self.checks)
+        for src in self.sources:
+            if isinstance(src, CalendarSource):
+                for pair in src.supports:
+                    if pair not in checks:
+                        raise ValueError(f"source supports {list(pair)}, which is not among the checks")
         return self
 
     # ------------------------------------------------------------ numbering
@@ -162,6 +201,55 @@ class Event(Model):
     def numbered(self) -> bool:
         return self.first_year is not None
 
+    def runs(self, horizon: int | None = None) -> tuple[Run, ...]:
+        """The schedule in stretches between its anomalies: a skipped year, a repeated
+        year or a change of frequency ends one run and starts the next.
+
+        An open-ended schedule is listed up to ``horizon`` (default: this year).
+        """
+        if horizon is None:
+            import datetime as _dt
+
+            horizon = _dt.date.today().year
+        years = [y for y in self._years if self.until is not None or y <= horizon]
+        if not years:
+            return ()
+        skipped, starts = sorted(self.skipped), {c.from_year for c in self.frequency}
+        runs: list[Run] = []
+        begin = 0
+        for i in range(1, len(years) + 1):
+            boundary = i == len(years) or (
+                years[i] == years[i - 1]  # the second edition of a repeated year
+                or years[i] in starts
+                or any(years[i - 1] < y < years[i] for y in skipped)
+            )
+            if boundary:
+                first, last = years[begin], years[i - 1]
+                step = years[begin + 1] - first if i - 1 > begin else self._every(first)
+                runs.append(Run(
+                    first_edition=self.first_edition + begin, last_edition=self.first_edition + i - 1,
+                    first_year=first, last_year=last, step=step,
+                ))
+                begin = i
+        return tuple(runs)
+
+    def _every(self, year: int) -> int:
+        every = 1
+        for c in sorted(self.frequency, key=lambda c: c.from_year):
+            if c.from_year <= year:
+                every = c.every
+        return every
+
+    def unsourced_runs(self) -> tuple[Run, ...]:
+        """Runs with no (edition, year) pair stated by a quoted, addressed source."""
+        supported = {
+            pair for src in self.sources if isinstance(src, CalendarSource) for pair in src.supports
+        }
+        return tuple(
+            r for r in self.runs()
+            if not any(r.first_edition <= e <= r.last_edition and self.matches(e, y) for e, y in supported)
+        )
+
     def covers(self, year: int) -> bool:
         """True when the numbering is known for ``year`` (so None answers mean 'no edition')."""
         if self.first_year is None or year < self.first_year:
@@ -191,10 +279,9 @@ class Event(Model):
         """Whether edition ``number`` took place in ``year``; None when the calendar cannot tell."""
         if not self.covers(year) or number < self.first_edition:
             return None
-        if number in self.editions_in_year(year):
-            return True
-        # A number past the known range (``until``) cannot be placed: unknown, not wrong.
-        return None if self.edition_year(number) is None else False
+        # The year's numbering is known, so any other number is wrong there, even one
+        # past the known range (``until``) that cannot itself be placed.
+        return number in self.editions_in_year(year)
 
 
 class EventCalendar(Model):
@@ -220,6 +307,10 @@ class EventCalendar(Model):
                 if norm and e.key not in index.setdefault(norm, []):
                     index[norm].append(e.key)
         return {k: tuple(v) for k, v in index.items()}
+
+    @cached_property
+    def has_numeral_forms(self) -> bool:
+        return any(e.numeral_forms for e in self.events.values())
 
     @cached_property
     def _ignored_prefixes(self) -> tuple[str, ...]:
@@ -343,3 +434,65 @@ def load_calendar(extra_paths: Iterable[Path] = ()) -> EventCalendar:
 def default_calendar() -> EventCalendar:
     """The bundled calendar alone (what extractors use to name events)."""
     return load_calendar()
+
+
+def calendar_problems(cal: _CalendarFile) -> list[str]:
+    """What keeps a calendar file from being trusted, one line each (empty: none).
+
+    Every numbered event needs each run of its schedule backed by a quoted,
+    addressed source stating one of its (edition, year) pairs; a full name or
+    alias may name only one event (abbreviations may be shared: "TIFF");
+    cancelled, skipped and repeated years must make sense together.
+    """
+    problems: list[str] = []
+    owner: dict[str, str] = {}
+    for e in cal.events:
+        for name in (e.name, *e.aliases):
+            norm = normalize_event_name(name)
+            if norm in owner and owner[norm] != e.name:
+                problems.append(f"event {e.name!r}: the name {name!r} also names {owner[norm]!r}")
+            owner.setdefault(norm, e.name)
+        if not e.numbered:
+            continue
+        both = set(e.skipped) & set(e.repeated)
+        if both:
+            problems.append(f"event {e.name!r}: {sorted(both)} both skipped and repeated")
+        held = set(e._years)
+        for y in e.cancelled:
+            if y not in held:
+                problems.append(f"event {e.name!r}: cancelled year {y} holds no numbered edition")
+        for y in e.skipped:
+            if y < e.first_year or (e.until is not None and y > e.until):
+                problems.append(f"event {e.name!r}: skipped year {y} is outside {e.first_year}-{e.until or 'now'}")
+        if not any(isinstance(s, CalendarSource) for s in e.sources):
+            problems.append(f"event {e.name!r}: no quoted source with an address")
+            continue
+        for r in e.unsourced_runs():
+            problems.append(
+                f"event {e.name!r}: editions {r.first_edition}-{r.last_edition} "
+                f"({r.first_year}-{r.last_year}) have no quoted source stating one of them"
+            )
+    return problems
+
+
+def check_calendar_file(path: Path) -> str:
+    """Validate a user calendar file; UsageError (exit 2) naming the first problem."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UsageError(f"{path}: calendar file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read calendar file: {exc}") from None
+    parsed = _read(text, str(path))
+    problems = calendar_problems(parsed)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise UsageError(f"{path}: {problems[0]}{more}")
+    runs = sum(len(e.runs()) for e in parsed.events)
+    numbered = sum(1 for e in parsed.events if e.numbered)
+    return f"{path}: {len(parsed.events)} events ({numbered} numbered, {runs} runs), every run sourced"
+
+
+def bundled_calendar_file() -> _CalendarFile:
+    """The bundled calendar file as written (for its own consistency checks)."""
+    return _bundled()

@@ -176,6 +176,7 @@ def summarise(doc: DocumentReport) -> DocumentReport:
         stale=len(doc.stale_reviews),
         unreadable=0 if doc.ok or doc.internal_errors else 1,
         internal_errors=len(doc.internal_errors),
+        baseline=doc.baseline_hidden,
     )
     return doc.model_copy(update={"summary": summary})
 

@@ -140,3 +140,62 @@ def test_find_editions_reads_citation_titles_in_the_back_matter(sample_doc):
     assert back is not None
     numbers = {v.number for _, _, v in find_editions(sample_doc.text, back.start, back.end)}
     assert {23, 13, 31, 22} <= numbers
+
+
+# ------------------------------------------------------------------ issue 11 phrasings
+from nlmg_facts.calendar import load_calendar as _load_calendar  # noqa: E402
+from nlmg_facts.extract.editions import parse_roman  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("I", 1), ("IV", 4), ("IX", 9), ("XIV", 14), ("XL", 40), ("XLV", 45), ("XLIX", 49), ("XXX", 30),
+     ("LVIII", 58), ("MCMXCIX", 1999)],
+)
+def test_canonical_roman_numerals_parse(numeral, value):
+    assert parse_roman(numeral) == value
+
+
+@pytest.mark.parametrize("numeral", ["IIII", "VX", "IL", "XXXX", "MIXI", "A", ""])
+def test_non_canonical_roman_numerals_are_not_numbers(numeral):
+    assert parse_roman(numeral) is None
+
+
+def _editions(text, calendar=None):
+    return [(text[a:b], v.number, v.event) for a, b, v in find_editions(text, calendar=calendar)]
+
+
+def test_a_parenthesised_year_between_ordinal_and_name_stays_inside_the_mention():
+    assert _editions("It competed at the 61st (2011) Berlin International Film Festival.") == [
+        ("61st (2011) Berlin International Film Festival", 61, "berlin film festival")
+    ]
+
+
+def test_a_calendar_name_without_a_festival_head_is_an_edition_name():
+    # "International Film Festival Rotterdam" ends in a place, not in "Festival".
+    assert _editions("It premiered at the 39th International Film Festival Rotterdam.") == [
+        ("39th International Film Festival Rotterdam", 39, "film festival rotterdam")
+    ]
+
+
+def test_its_ordinal_takes_the_event_of_the_possessive_before_it():
+    found = _editions("It competed at the Berlinale's 2011 edition, its 61st.")
+    assert [(s, n) for s, n, _ in found] == [("61st", 61)]
+    assert found[0][2] == "berlin film festival"
+
+
+def test_its_ordinal_followed_by_a_noun_is_not_an_edition():
+    assert _editions("The Berlinale gave the film its 61st screening.") == []
+
+
+def test_roman_numeral_forms_of_a_calendar_event_are_editions(tmp_path):
+    cal_file = tmp_path / "cal.json"
+    cal_file.write_text(
+        '{"events": [{"name": "Harbour Bowl", "kind": "sport", "numeral_forms": ["Harbour Bowl {n}"],'
+        ' "first_year": 1967, "checks": [[45, 2011]]}]}'
+    )
+    cal = _load_calendar([cal_file])
+    assert _editions("The team won Harbour Bowl XLV in February 2011.", cal) == [
+        ("Harbour Bowl XLV", 45, "harbour bowl")
+    ]
+    assert _editions("The team won Harbour Bowl in 2011; Harbour Bowl IIII is not a numeral.", cal) == []

@@ -9,7 +9,7 @@ import sys
 from ..errors import NlmgError
 
 #: Subcommand modules in this package, in the order ``--help`` lists them.
-COMMANDS = ["extract", "citations", "check", "review", "rules", "explain", "schema"]
+COMMANDS = ["extract", "citations", "check", "review", "rules", "explain", "calendar", "schema"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 

@@ -48,6 +48,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="how to read articles (default auto: .wiki/.md by extension, else by content)")
     p.add_argument("--no-review", action="store_true",
                    help="ignore the review file: report every finding as unreviewed")
+    p.add_argument("--baseline-commit", default=None, metavar="REF",
+                   help="report only findings new since git ref REF: a finding the same file "
+                   "had at REF (followed through renames) is left out unless its evidence "
+                   "touches a changed line; files added since REF are checked whole")
     p.set_defaults(func=run)
 
 
@@ -109,6 +113,17 @@ def _tell_stderr(report: Report) -> None:
             )
 
 
+def _old_checker(config):
+    """Checks a file's text at the baseline commit under its current path."""
+    from ..ingest import Source
+    from ..pipeline import analyse, settings_for
+
+    def check_old(text: str, path: str):
+        return analyse(Source(name=path, text=text), settings_for(config), path).findings
+
+    return check_old
+
+
 def run(args: argparse.Namespace) -> int:
     from ..ingest.reader import is_terminal
     from ..pipeline import run_check
@@ -126,6 +141,11 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "input_format", "auto") != "auto":
         config = config.model_copy(update={"input_format": args.input_format})
     fmt = FORMATS[args.format]
+    baseline = None
+    if args.baseline_commit:
+        from ..baseline import Baseline
+
+        baseline = Baseline(args.baseline_commit)  # a bad ref fails before any work
     bar = ProgressBar() if is_terminal(sys.stderr) else None
     try:
         result = run_check(
@@ -143,6 +163,10 @@ def run(args: argparse.Namespace) -> int:
     result.report = review_check_report(
         result.report, config, args.review, enabled=not args.no_review
     )
+    if baseline is not None:
+        from ..baseline import apply_baseline
+
+        result.report = apply_baseline(result.report, baseline, _old_checker(config))
     write_output(fmt.render(result), args.output)
     _tell_stderr(result.report)
     return exit_code(result.report, config.fail_on)

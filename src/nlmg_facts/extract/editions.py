@@ -57,21 +57,23 @@ _GENERIC = frozenset({"", "film festival", "festival", "fest", "film fest", "fil
 @dataclass(frozen=True)
 class _Patterns:
     forward: regex.Pattern[str]  # matched AT an ordinal
+    named: regex.Pattern[str]  # matched AT an ordinal: a calendar name right after it
     possessive: regex.Pattern[str]  # searched in a window ENDING at an ordinal phrase
     context: regex.Pattern[str]  # event names in the window
 
 
 @lru_cache(maxsize=4)
-def _patterns(abbreviations: tuple[str, ...]) -> _Patterns:
+def _patterns(abbreviations: tuple[str, ...], names: str = r"(?!)") -> _Patterns:
     abbr = "|".join(regex.escape(a) for a in sorted(abbreviations, key=len, reverse=True)) or r"(?!)"
     forward = _lazyre.compile(
         rf"""
         # "the 54th edition of the London Film Festival" / "... of the festival"
         (?P<ord>{_ORD}) \s+ (?i:edition) \s+ of \s+ (?:the\s+)?
-            (?P<event>{_NAMED} | (?:{abbr})\b | (?i:festival|awards|ceremony)\b)
-        # "37th annual Telluride Film Festival", "The 23rd TIFF", "31st Film Awards", "13th Edition"
-        | (?P<ord>{_ORD}) \s+ (?:(?P<annual>(?i:annual))\s+)?
-            (?P<event>{_NAMED} | (?:Film\s+)?(?:Festival|Awards)\b | (?:{abbr})\b | Edition\b)
+            (?P<event>{_NAMED} | (?:{names}) | (?:{abbr})\b | (?i:festival|awards|ceremony|contest|games)\b)
+        # "37th annual Telluride Film Festival", "The 23rd TIFF", "31st Film Awards", "13th Edition",
+        # "the 64th (2011) Berlinale", "the 45th Super Bowl" (a calendar name without a head word)
+        | (?P<ord>{_ORD}) \s+ (?:\(\s*(?:1[89]|20)\d\d\s*\)\s+)? (?:(?P<annual>(?i:annual))\s+)?
+            (?P<event>{_NAMED} | (?:{names}) | (?:Film\s+)?(?:Festival|Awards)\b | (?:{abbr})\b | Edition\b)
         """,
         regex.VERBOSE,
     )
@@ -83,9 +85,15 @@ def _patterns(abbreviations: tuple[str, ...]) -> _Patterns:
         """,
         regex.VERBOSE,
     )
+    # "the 39th International Film Festival Rotterdam": the generic-looking head
+    # ("International Film Festival") is a calendar name's beginning; the name wins.
+    named = _lazyre.compile(
+        rf"(?P<ord>{_ORD}) \s+ (?:\(\s*(?:1[89]|20)\d\d\s*\)\s+)? (?:(?P<annual>(?i:annual))\s+)? (?P<event>{names})",
+        regex.VERBOSE,
+    )
     # Event names in context: named events and abbreviations (aliases are added per calendar).
     context = _lazyre.compile(rf"(?P<name>{_NAMED}|\b(?:{abbr})\b)", regex.VERBOSE)
-    return _Patterns(forward, possessive, context)
+    return _Patterns(forward, named, possessive, context)
 
 
 #: Alias patterns per calendar object (calendars are unhashable pydantic models).
@@ -106,7 +114,7 @@ def _alias_pattern(calendar: EventCalendar) -> regex.Pattern[str]:
             if len(n.split()) >= 2 or e.kind == "festival":
                 names.add(n)
     alts = []
-    for n in sorted(names, key=len, reverse=True):
+    for n in sorted(names, key=lambda n: (-len(n), n)):
         words = [regex.escape(w).replace("'", "['’]?").replace("’", "['’]?") for w in n.split()]
         alts.append(r"\s+".join(words))
     pattern = _lazyre.compile(rf"\b(?:{'|'.join(alts)})(?!\w)", regex.IGNORECASE)
@@ -115,6 +123,85 @@ def _alias_pattern(calendar: EventCalendar) -> regex.Pattern[str]:
 
 
 _ABBR_CACHE: dict[int, tuple[EventCalendar, tuple[str, ...]]] = {}
+_NAMES_CACHE: dict[int, tuple[EventCalendar, str]] = {}
+
+
+def _names_alternation(calendar: EventCalendar) -> str:
+    """Calendar names as a regex alternation (longest first), for names with no head word."""
+    hit = _NAMES_CACHE.get(id(calendar))
+    if hit is not None and hit[0] is calendar:
+        return hit[1]
+    if len(_NAMES_CACHE) > 8:
+        _NAMES_CACHE.clear()
+    names = {n for e in calendar for n in (e.name, *e.aliases) if n[:1].isupper()}
+    alts = [
+        r"\s+".join(regex.escape(w).replace("'", "['’]?").replace("’", "['’]?") for w in n.split())
+        for n in sorted(names, key=lambda n: (-len(n), n))
+    ]
+    found = rf"(?:{'|'.join(alts)})(?!\w)" if alts else r"(?!)"
+    _NAMES_CACHE[id(calendar)] = (calendar, found)
+    return found
+
+
+_ROMAN_CACHE: dict[int, tuple[EventCalendar, tuple[tuple[Event, regex.Pattern[str]], ...]]] = {}
+_ROMAN_NUMERAL = r"(?P<roman>[IVXLCDM]{1,8})"
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def parse_roman(numeral: str) -> int | None:
+    """'XLV' -> 45; None unless the numeral is in canonical form ('IIII', 'VX' are not)."""
+    total, prev = 0, 0
+    for ch in reversed(numeral):
+        v = _ROMAN_VALUES.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total if total > 0 and _to_roman(total) == numeral else None
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _roman_patterns(calendar: EventCalendar) -> tuple[tuple[Event, regex.Pattern[str]], ...]:
+    """One pattern per event written with Roman numerals ('Super Bowl {n}')."""
+    hit = _ROMAN_CACHE.get(id(calendar))
+    if hit is not None and hit[0] is calendar:
+        return hit[1]
+    if len(_ROMAN_CACHE) > 8:
+        _ROMAN_CACHE.clear()
+    found = []
+    for e in calendar:
+        forms = []
+        for form in e.numeral_forms:
+            before, after = form.split("{n}")
+            words = lambda t: r"\s+".join(regex.escape(w) for w in t.split())  # noqa: E731
+            forms.append(
+                (words(before) + r"\s+" if before.strip() else "") + _ROMAN_NUMERAL.replace("roman", f"roman{len(forms)}")
+                + (r"\s+" + words(after) if after.strip() else "")
+            )
+        if forms:
+            found.append((e, _lazyre.compile(rf"\b(?:{'|'.join(forms)})\b")))
+    _ROMAN_CACHE[id(calendar)] = (calendar, tuple(found))
+    return _ROMAN_CACHE[id(calendar)][1]
+
+
+def _roman_editions(text: str, start: int, end: int, calendar: EventCalendar) -> list[tuple[int, int, EditionValue]]:
+    out = []
+    for event, pattern in _roman_patterns(calendar):
+        for m in pattern.finditer(text, start, end):
+            numeral = next(g for g in m.groups() if g)
+            number = parse_roman(numeral)
+            if number is not None:
+                out.append((m.start(), m.end(), EditionValue(number=number, event=event.key, event_text=m.group())))
+    return out
 
 
 def _abbreviations(calendar: EventCalendar) -> tuple[str, ...]:
@@ -225,6 +312,9 @@ def _ordinal_start(text: str, at: int, lo: int) -> int:
 
 
 _ARTICLE_BEFORE = _lazyre.lazy_compile(r"(?i:\bthe)\s+$")
+_ITS_BEFORE = _lazyre.lazy_compile(r"\b[Ii]ts\s+$")
+# "its 61st" ending its phrase: a comma, a full stop, a bracket, or "edition".
+_ITS_ORDINAL = _lazyre.lazy_compile(rf"(?P<ord>{_ORD})(?:\s+(?i:edition|installment|instalment)\b)?(?=\s*(?:[,.;:)]|$))")
 _POSSESSIVE_BEFORE = _lazyre.lazy_compile(r"['’]s\s+$")
 
 
@@ -236,6 +326,7 @@ def find_editions(
     calendar: EventCalendar | None = None,
     definitions: Mapping[str, str] | None = None,
     anchors: list[int] | None = None,
+    numerals: bool = True,
 ) -> list[tuple[int, int, EditionValue]]:
     """Edition mentions in ``text[start:end]`` with their values; the window is the context.
 
@@ -246,7 +337,7 @@ def find_editions(
     end = len(text) if end is None else end
     cal = default_calendar() if calendar is None else calendar
     defs = dict(definitions) if definitions is not None else abbreviation_definitions(text, start, end)
-    pats = _patterns(_abbreviations(cal))
+    pats = _patterns(_abbreviations(cal), _names_alternation(cal))
     resolver = _Resolver(text, start, end, cal, defs)
     if anchors is None:
         anchors = ordinal_anchors(text, start, end)
@@ -259,12 +350,24 @@ def find_editions(
         if at < done:
             continue  # inside a mention already found
         m = pats.forward.match(text, at, end)
+        if m is not None and normalize_event_name(m.group("event")) in _GENERIC:
+            m = pats.named.match(text, at, end) or m
         if m is None and _POSSESSIVE_BEFORE.search(text, max(start, at - 4), at):
             # Find the possessor before the ordinal; keep the match that ends on this ordinal.
             for pm in pats.possessive.finditer(text, max(done, at - 120), min(end, at + 60)):
                 if pm.start("ord") == at:
                     m = pm
                     break
+        if m is None and _ITS_BEFORE.search(text, max(start, at - 5), at):
+            # "the Berlinale's 2011 edition, its 61st": the event comes from the context.
+            own = _ITS_ORDINAL.match(text, at, end)
+            if own is not None and (number := parse_ordinal(own.group("ord"))) is not None:
+                resolved = resolver.resolve("edition", own.start(), own.end())
+                if resolved is not None:
+                    out.append((own.start(), own.end(), EditionValue(
+                        number=number, event=resolved[0], event_text=resolved[1])))
+                    done = own.end()
+            continue
         if m is None or m.start("ord") != at:
             continue
         ordinal = m.group("ord")
@@ -284,6 +387,11 @@ def find_editions(
         key, shown = resolved
         out.append((m.start(), m.end(), EditionValue(number=number, event=key, event_text=shown)))
         done = m.end()
+    if numerals and cal.has_numeral_forms:
+        taken = [(a, b) for a, b, _ in out]
+        out += [r for r in _roman_editions(text, start, end, cal)
+                if not any(a < r[1] and r[0] < b for a, b in taken)]
+        out.sort(key=lambda r: r[0])
     return out
 
 
@@ -292,12 +400,20 @@ def extract(doc: Document) -> Iterator[Mention]:
     cal = default_calendar()
     anchors = ordinal_anchors(doc.text, doc.body.start, doc.body.end)
     definitions = abbreviation_definitions(doc.text, doc.body.start, doc.body.end) if anchors else {}
+    found: list[tuple[int, int, EditionValue]] = []
     for s, e in sentences_with_anchors(doc, anchors):
         inside = anchors[bisect_left(anchors, s) : bisect_left(anchors, e)]
-        for start, end, value in find_editions(
-            doc.text, s, e, calendar=cal, definitions=definitions, anchors=inside
-        ):
-            yield Mention(kind="edition", start=start, end=end, value=value, priority=2)
+        found += find_editions(
+            doc.text, s, e, calendar=cal, definitions=definitions, anchors=inside, numerals=False
+        )
+    if cal.has_numeral_forms:
+        # "Super Bowl XLV": Roman numerals are not ordinal anchors; one scan of the body.
+        taken = [(a, b) for a, b, _ in found]
+        found += [r for r in _roman_editions(doc.text, doc.body.start, doc.body.end, cal)
+                  if not any(a < r[1] and r[0] < b for a, b in taken)]
+        found.sort(key=lambda r: r[0])
+    for start, end, value in found:
+        yield Mention(kind="edition", start=start, end=end, value=value, priority=2)
 
 
 def sentences_with_anchors(doc: Document, anchors: list[int]) -> Iterator[tuple[int, int]]:

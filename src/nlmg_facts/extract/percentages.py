@@ -74,13 +74,27 @@ def _direction_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[
     return before, after, word_dir
 
 
+@cache
+def _up_verbs() -> frozenset[str]:
+    return frozenset(load_data("quantities.json")["percent_direction"].get("up_phrasal", ()))
+
+
+def _phrasal_up(before: str) -> bool:
+    words = before.split()
+    return bool(words) and words[-1].lower() in _up_verbs()
+
+
 def direction(text: str, start: int, end: int) -> str | None:
     """'increase' / 'decrease' from the words just before or after a percentage span."""
     before, after, word_dir = _direction_patterns()
-    m = before.search(text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    m = before.search(window)
     if m:
         if m.group("w"):
-            return word_dir.get(m.group("w").lower())
+            word = m.group("w").lower()
+            if word == "up" and _phrasal_up(window[: m.start("w")]):
+                return None  # "makes up 60%": a share, not a rise
+            return word_dir.get(word)
         return word_dir.get("after:" + m.group("n").lower())
     m = after.match(text[end : end + 40])
     if m:

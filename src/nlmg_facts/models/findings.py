@@ -91,6 +91,9 @@ class Summary(Model):
     stale: int = 0
     unreadable: int = 0
     internal_errors: int = Field(0, description="Rules or stages that crashed (exit code 3).")
+    baseline: int = Field(
+        0, description="Findings left out because they were already there at --baseline-commit."
+    )
 
 
 class DocumentReport(Model):
@@ -105,6 +108,9 @@ class DocumentReport(Model):
     findings: list[Finding] = Field(default_factory=list)
     internal_errors: list[InternalError] = Field(default_factory=list)
     stale_reviews: list[StaleReview] = Field(default_factory=list)
+    baseline_hidden: int = Field(
+        0, description="Findings left out because they were already there at --baseline-commit."
+    )
     summary: Summary = Field(default_factory=Summary)
 
 

@@ -78,6 +78,8 @@ def summary_line(s: Summary) -> str:
         extra.append(f"{s.suppressed} reviewed")
     if s.stale:
         extra.append(f"{s.stale} stale review{'s' if s.stale != 1 else ''}")
+    if s.baseline:
+        extra.append(f"{s.baseline} already at the baseline commit")
     if s.unreadable:
         extra.append(f"{s.unreadable} unreadable")
     if s.internal_errors:

@@ -5,3 +5,4 @@ from . import citations  # noqa: F401
 from . import dates  # noqa: F401
 from . import quantities  # noqa: F401
 from . import rankings  # noqa: F401
+from . import sums  # noqa: F401

@@ -366,7 +366,7 @@ def festival_date_out_of_season(ctx: RuleContext) -> Iterator[Hit]:
     Corrected:
         The film premiered at the 37th annual Telluride Film Festival in September 2010.
     """
-    from .rankings import festival_mentions  # the mentions live with the edition rules
+    from .festivals import festival_mentions
 
     for m in festival_mentions(ctx):
         date, event = m.date, m.event

@@ -423,7 +423,7 @@ def _percent_interval(pct) -> Interval:
 
 
 # ------------------------------------------------------------------ M004
-_PERIOD_ORDER = {"opening-day": 0, "opening-weekend": 1}
+_PERIOD_ORDER = {"opening-day": 0, "opening-weekend": 1, "opening-week": 2, "month-1": 3}
 
 
 def _period_within(part: str | None, whole: str | None) -> bool:

@@ -8,27 +8,11 @@ from typing import Iterator
 
 import regex
 
-from .. import _lazyre
 from ..models import Severity, Span
 from .compare import conflict_hits, describe_attribute, upper_first, where
 from .context import RuleContext
+from .festivals import Mention, festival_mentions
 from .registry import Hit, rule
-
-_NAME_TOKEN = _lazyre.lazy_compile(r"\S+")
-
-#: Characters allowed between a festival name and a date that dates it:
-#: "opened the 54th London Film Festival on 13 October 2010",
-#: "the 35th Toronto International Film Festival (TIFF) line-up during September 2010".
-_ATTACH_GAP = 40
-_GAP_OK = _lazyre.lazy_compile(r"^[^,;:.!?\"“”]*$")
-#: Capitalised words (and the small words inside names) after a year: "2011 Toronto
-#: International Film Festival", "2010 Fantastic Fest"; at most eight words.
-_NAME_AFTER_YEAR = _lazyre.lazy_compile(
-    r"""\s+(?P<name>(?:\p{Lu}[\p{L}’'.-]*|of|de|du|di|del|la|le|and|&)   # first word capitalised
-        (?:\s+(?:\p{Lu}[\p{L}’'.-]*|of|de|du|di|del|la|le|and|&)){0,7})""",
-    regex.VERBOSE,
-)
-
 
 # ------------------------------------------------------------------ R001
 @rule("NLMG-R001", "ranking-conflict", Severity.ERROR)
@@ -69,152 +53,76 @@ def ranking_conflict(ctx: RuleContext) -> Iterator[Hit]:
 
 
 # --------------------------------------------------------- festival mentions
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One mention of a festival or award: its edition and/or year, where stated."""
-
-    event: object  # calendar Event, or None when the calendar does not know it
-    key: str  # calendar key or normalised name
-    name: str  # as written
-    span: Span
-    sentence: int
-    claim: str
-    edition: int | None = None
-    year: int | None = None  # stated in the text (named year or an attached date)
-    year_from: str | None = None  # the text that dated it
-    year_span: Span | None = None
-    date: object = None  # the attached date claim, when a date (not a named year) dated it
-
-
-def _candidates(ctx: RuleContext, name: str) -> tuple:
-    return () if ctx.calendar is None else tuple(ctx.calendar.candidates(name))
-
-
-def _calendar_event(ctx: RuleContext, name: str):
-    found = _candidates(ctx, name)
-    return found[0] if len(found) == 1 else None
-
-
-def _sentence_dates(ctx: RuleContext) -> dict[int, tuple[list[int], list[int], list] | None]:
-    """Resolved dates of each sentence in text order, with start and end offsets
-    (None for a sentence whose dates overlap, so that ends are out of order)."""
-    out: dict[int, tuple[list[int], list[int], list] | None] = {}
-    for index, claims in ctx.by_sentence.items():
-        dates = sorted((c for c in claims if c.kind == "date" and c.value.resolved),
-                       key=lambda c: c.span.start)
-        ends = [c.span.end for c in dates]
-        ordered = all(a <= b for a, b in zip(ends, ends[1:]))
-        out[index] = ([c.span.start for c in dates], ends, dates) if ordered else None
-    return out
-
-
-def _attached_date(ctx: RuleContext, span: Span, sentence: int):
-    """A date in the same clause right after (or just before) a festival name."""
-    index = ctx.memo("sentence_dates", lambda: _sentence_dates(ctx)).get(sentence)
-    if index is not None:
-        # Only dates starting just after the name or ending just before it can be
-        # attached: bisect for them (an unsegmented "sentence" may hold thousands).
-        # Dates in one sentence never share a start, so the order below is the text's.
-        starts, ends, ordered = index
-        near = ordered[bisect_left(starts, span.end) : bisect_right(starts, span.end + _ATTACH_GAP)]
-        near += ordered[bisect_left(ends, span.start - _ATTACH_GAP) : bisect_right(ends, span.start)]
-        dates = sorted({id(c): c for c in near}.values(), key=lambda c: c.span.start)
-    else:
-        dates = [c for c in ctx.by_sentence.get(sentence, []) if c.kind == "date" and c.value.resolved]
-    after = [c for c in dates if 0 <= c.span.start - span.end <= _ATTACH_GAP
-             and _GAP_OK.match(ctx.doc.text[span.end : c.span.start])]
-    if after:
-        return min(after, key=lambda c: c.span.start)
-    before = [c for c in dates if 0 <= span.start - c.span.end <= _ATTACH_GAP
-              and _GAP_OK.match(ctx.doc.text[c.span.end : span.start])
-              and c.value.precision != "year"]  # a bare year before a name is a named year
-    return max(before, key=lambda c: c.span.start) if before else None
-
-
-def _year_of(date) -> int | None:
-    v = date.value
-    return v.start.year if v.start.year == v.end.year else None
-
-
-def festival_mentions(ctx: RuleContext) -> list[Mention]:
-    """Festival/award mentions of this work: numbered editions and named years.
-
-    Three rules use them; they are found once per document (do not mutate the list).
-    """
-    return ctx.memo("festival_mentions", lambda: _festival_mentions(ctx))
-
-
-def _festival_mentions(ctx: RuleContext) -> list[Mention]:
-    out: list[Mention] = []
-    for c in ctx.claims:
-        if c.attribute.subject != "this-work":
-            continue
-        if c.kind == "edition":
-            date = _attached_date(ctx, c.span, c.sentence)
-            year = _year_of(date) if date is not None else None
-            found = _candidates(ctx, c.value.event) or _candidates(ctx, c.value.event_text)
-            if len(found) > 1 and year is not None:
-                # "the 35th TIFF ... September 2010": only Toronto held a 35th edition then.
-                found = tuple(e for e in found if e.matches(c.value.number, year))
-            if len(found) > 1:
-                continue  # ambiguous name: neither festival can be judged
-            event = found[0] if found else None
-            out.append(Mention(
-                event=event, key=event.key if event else c.value.event, name=c.text, span=c.span,
-                sentence=c.sentence, claim=c.id, edition=c.value.number, year=year,
-                year_from=date.text if year else None, year_span=date.span if year else None,
-                date=date,
-            ))
-        elif c.kind == "date" and c.value.precision == "year" and c.value.resolved and ctx.calendar is not None:
-            m = _NAME_AFTER_YEAR.match(ctx.doc.text, c.span.end, ctx.doc.sentences[c.sentence].span.end)
-            if m is None:
-                continue
-            base = m.start("name")
-            # Word ends without trailing punctuation ("Festival." ends a sentence).
-            ends = [base + len(w.group().rstrip(".,;:")) + w.start()
-                    for w in _NAME_TOKEN.finditer(m.group("name"))]
-            # Longest run of words the calendar knows: "Toronto International Film Festival".
-            for end in reversed(ends):
-                event = _calendar_event(ctx, ctx.doc.text[base:end])
-                if event is not None:
-                    out.append(Mention(
-                        event=event, key=event.key, name=ctx.doc.text[c.span.start : end],
-                        span=Span(start=c.span.start, end=end), sentence=c.sentence, claim=c.id,
-                        year=c.value.start.year, year_from=c.text, year_span=c.span,
-                    ))
-                    break
-    return out
+# The mentions and the year each is given live in ``festivals`` (shared with the date rules).
 
 
 def _edition_year(m: Mention) -> int | None:
     return m.event.edition_year(m.edition) if m.event is not None and m.edition else None  # type: ignore[attr-defined]
 
 
-def _fits(event, edition: int, year: int) -> bool | None:
-    """Edition ``edition`` took place in ``year`` (or honours that year's films)."""
+def _fits(event, edition: int, year: int, role: str = "either") -> bool | None:
+    """Edition ``edition`` took place in ``year`` (held) or honours that year (honoured)."""
+    offset = event.film_year_offset
+    if role == "honoured" and offset:
+        return event.matches(edition, year - offset)
     verdict = event.matches(edition, year)
-    if verdict is False and event.film_year_offset:
-        again = event.matches(edition, year - event.film_year_offset)
+    if verdict is False and offset and role == "either":
+        again = event.matches(edition, year - offset)
         return again if again is not None else verdict
     return verdict
+
+
+_KIND_NOUN = {"festival": "festival", "award": "ceremony", "sport": "event", "contest": "contest"}
+
+
+def _with_honoured(mentions: list[Mention]) -> Iterator[Mention]:
+    """Each mention, then its honoured year as a mention of its own where both are stated."""
+    from dataclasses import replace
+
+    for m in mentions:
+        yield m
+        h = m.honoured
+        if h is not None and h.value.start.year == h.value.end.year:
+            yield replace(m, year=h.value.start.year, year_from=h.text, year_span=h.span,
+                          date=h, year_role="honoured", honoured=None)
+
+
+def _source_note(event) -> str:
+    """Where the calendar's numbering comes from, for the message."""
+    from ..calendar import CalendarSource
+
+    for src in event.sources:
+        if isinstance(src, CalendarSource):
+            return f" (calendar: {event.name}, per {src.address})"
+    return f" (calendar: {event.name})"
+
+
+def _held_year(m: Mention) -> int | None:
+    """The year the mention says the edition was held in, honoured years converted."""
+    if m.year is None:
+        return None
+    if m.year_role == "honoured" and m.event is not None:
+        return m.year - m.event.film_year_offset  # type: ignore[attr-defined]
+    return m.year
 
 
 # ------------------------------------------------------------------ R002
 @rule("NLMG-R002", "edition-year-mismatch", Severity.ERROR)
 def edition_year_mismatch(ctx: RuleContext) -> Iterator[Hit]:
-    """A numbered festival or award edition dated to a year it did not take place in.
+    """A numbered edition of a recurring event dated to a year it did not take place in.
 
     **What it does**
-    For "the 53rd London Film Festival", looks up the event in the festival
-    and awards calendar (bundled, extendable from configuration) and finds the
-    year the text gives it: a date attached to the name in the same clause
-    ("opened the 54th London Film Festival on 13 October 2010"), or else the
-    year the text gives the same event elsewhere. Flags the edition when the
-    calendar places it in another year. Awards held early in the following
-    year (Palm Springs in January for the previous year's films) are judged
-    by the calendar's edition year, and also accepted for the honoured year.
-    Silent when the calendar does not know the event or its numbering.
+    For "the 53rd London Film Festival", "Super Bowl XLV" or "the 83rd
+    Academy Awards", looks the event up in the calendar of recurring events
+    (festivals, awards, sport, contests; bundled, extendable from
+    configuration) and finds the year the text gives that edition: a date in
+    the same clause, a parenthesis, a "held in" clause, a clause-opening date
+    ("In 2007, the 60th ..."), an appositive ("the 2011 ceremony, the 83rd
+    ..."), "the following year's edition"; or, for the work's own festivals,
+    the year the text gives the same event elsewhere. A year introduced as
+    what an award honours ("honouring the films of 2010") is checked as the
+    honoured year. Flags the edition when the calendar places it in another
+    year; silent when the calendar does not know the event or its numbering.
 
     **Why it matters**
     Edition numbers are easy to get wrong by one; the calendar knows which
@@ -227,40 +135,52 @@ def edition_year_mismatch(ctx: RuleContext) -> Iterator[Hit]:
         The film opened the 54th London Film Festival on 13 October 2010.
     """
     mentions = festival_mentions(ctx)
-    # Years each event is given where a date is attached or the year named (never
-    # derived from an edition number, so one wrong number cannot date the others).
+    # Years the work's own festivals are given where a date is attached or the year
+    # named (never derived from an edition number, so one wrong number cannot date
+    # the others). Other mentions (a biography's ceremonies) are only dated in place.
     stated: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.year is not None:
+        if m.year is not None and m.about_work:
             stated.setdefault(m.key, []).append(m)
-    for m in mentions:
+    for m in _with_honoured(mentions):
         if m.event is None or not m.edition:
             continue
-        actual = _edition_year(m)
-        if actual is None:
-            continue
+        actual = _edition_year(m)  # None: past the calendar's known range
         if m.year is not None:
-            if _fits(m.event, m.edition, m.year) is not False:
+            if _fits(m.event, m.edition, m.year, m.year_role) is not False:
                 continue
-            source, said = m, f"dated {m.year_from} here"
+            source = m
+            said = (
+                f"said to honour {m.year} here ({m.year_from})" if m.year_role == "honoured"
+                else f"dated {m.year_from} here"
+            )
         else:
-            others = {o.year for o in stated.get(m.key, [])}
+            if not m.about_work:
+                continue
+            others = {_held_year(o) for o in stated.get(m.key, [])}
             if len(others) != 1:
                 continue  # undated, or dated inconsistently (NLMG-R003 reports that)
             source = stated[m.key][0]
-            if _fits(m.event, m.edition, source.year) is not False:  # type: ignore[arg-type]
+            if _fits(m.event, m.edition, source.year, source.year_role) is not False:  # type: ignore[arg-type]
                 continue
             said = f"given the year {source.year} in {where(source.sentence)} ({source.year_from})"
-        right = m.event.year_edition(source.year)  # type: ignore[attr-defined,arg-type]
+        held = _held_year(source)
+        right = m.event.year_edition(held) if held is not None else None  # type: ignore[attr-defined]
+        honours = m.event.film_year_offset  # type: ignore[attr-defined]
+        when = (
+            f"held in {actual}" + (f", honouring {actual + honours}" if honours else "")
+            if actual is not None else "not held in that year"
+        )
         evidence = [ctx.evidence(m.span, "claim")]
-        if source.year_span is not None:
+        if source.year_span is not None and source.year_span != m.span:
             evidence.append(ctx.evidence(source.year_span, "context"))
         yield Hit(
             message=(
-                f"{m.name} was held in {actual}, but the festival is {said}"
-                + (f"; the {source.year} edition was the {_ordinal(right)}" if right else "")
+                f"{m.name} was {when}, but the {_KIND_NOUN.get(m.event.kind, 'event')} is {said}"  # type: ignore[attr-defined]
+                + (f"; the {held} edition was the {_ordinal(right)}" if right else "")
+                + _source_note(m.event)
             ),
-            hint="Check the edition number against the festival's own numbering for that year.",
+            hint="Check the edition number against the event's own numbering for that year.",
             evidence=evidence,
             claims=[m.claim] + ([source.claim] if source.claim != m.claim else []),
             key=(m.key, str(m.edition), str(source.year)),
@@ -299,7 +219,8 @@ def edition_conflict(ctx: RuleContext) -> Iterator[Hit]:
     """
     by_event: dict[str, list[Mention]] = {}
     for m in festival_mentions(ctx):
-        by_event.setdefault(m.key, []).append(m)
+        if m.about_work:
+            by_event.setdefault(m.key, []).append(m)
     for key, mentions in by_event.items():
         if len(mentions) < 2:
             continue
@@ -320,7 +241,7 @@ def edition_conflict(ctx: RuleContext) -> Iterator[Hit]:
 
 
 def _year(m: Mention) -> int | None:
-    return m.year if m.year is not None else _edition_year(m)
+    return _held_year(m) if m.year is not None else _edition_year(m)
 
 
 def _label(m: Mention) -> str:
@@ -333,4 +254,88 @@ def _disagreement(a: Mention, b: Mention) -> str | None:
     ya, yb = _year(a), _year(b)
     if ya is not None and yb is not None and ya != yb:
         return f"years {ya} and {yb} differ"
+    return None
+
+
+# ------------------------------------------------------------------ R004
+@rule("NLMG-R004", "edition-sequence-mismatch", Severity.ERROR)
+def edition_sequence_mismatch(ctx: RuleContext) -> Iterator[Hit]:
+    """Two dated editions of one event whose numbers and years cannot both hold.
+
+    **What it does**
+    For events the calendar does not number, compares every pair of dated
+    editions of the same event in the article: an event held at most once a
+    year cannot have its 14th edition three years after its 10th (four
+    editions in three years), nor a higher number in an earlier year, nor one
+    number in two years. Where the calendar knows the event's frequency
+    (biennial, every four years) the years must match it exactly. The message
+    says which assumption was used. Years an award honours are not compared.
+
+    **Why it matters**
+    The edition numbers of an event the calendar has never heard of still
+    have to add up: one of the two numbers or years is wrong.
+
+    **Example**
+    Flagged:
+        The 10th Lakeside Film Festival was held in 2008. The film screened at the 14th Lakeside Film Festival in 2011.
+    Corrected:
+        The 10th Lakeside Film Festival was held in 2008. The film screened at the 13th Lakeside Film Festival in 2011.
+    """
+    by_event: dict[str, list[Mention]] = {}
+    for m in festival_mentions(ctx):
+        if m.edition and m.year is not None and m.year_role != "honoured":
+            if m.event is not None and m.event.numbered:  # type: ignore[attr-defined]
+                continue  # the calendar's own numbering decides (NLMG-R002)
+            by_event.setdefault(m.key, []).append(m)
+    for key, mentions in by_event.items():
+        # Sorted by year then edition, adjacent pairs decide every pair: the sums telescope.
+        ordered = sorted(mentions, key=lambda m: (m.year, m.edition, m.span.start))
+        every = _known_every(ordered[0].event)
+        for a, b in zip(ordered, ordered[1:]):
+            why = _sequence_problem(a, b, every)
+            if why is None:
+                continue
+            assumption = (
+                f"the calendar holds it every {every} years" if every else "assuming at most one edition a year"
+            )
+            first, second = sorted((a, b), key=lambda m: m.span.start)
+            yield Hit(
+                message=(
+                    f"{first.name} ({first.year}) and {second.name} ({second.year}) cannot both hold: "
+                    f"{why} ({assumption})"
+                ),
+                hint="Check both editions' numbers and years against the event's own records.",
+                evidence=[ctx.evidence(first.span, "claim"), ctx.evidence(second.span, "conflicting claim")]
+                + [ctx.evidence(m.year_span, "context") for m in (first, second)
+                   if m.year_span is not None and m.year_span != m.span],
+                claims=sorted({first.claim, second.claim}),
+                key=(key, f"{a.edition}@{a.year}", f"{b.edition}@{b.year}"),
+            )
+            break  # one finding per event
+
+
+def _known_every(event) -> int | None:
+    """The event's frequency when the calendar states one (no numbering needed)."""
+    if event is None or not event.frequency:  # type: ignore[attr-defined]
+        return None
+    everies = {c.every for c in event.frequency}  # type: ignore[attr-defined]
+    return everies.pop() if len(everies) == 1 else None
+
+
+def _sequence_problem(a: Mention, b: Mention, every: int | None) -> str | None:
+    """Why edition a (earlier or same year) and edition b cannot both hold, or None."""
+    dy, de = b.year - a.year, b.edition - a.edition  # type: ignore[operator]
+    if dy == 0 and de != 0:
+        return f"editions {_ordinal(a.edition)} and {_ordinal(b.edition)} in the same year"  # type: ignore[arg-type]
+    if dy > 0 and de <= 0:
+        return (
+            f"the {_ordinal(a.edition)} edition is dated after the {_ordinal(b.edition)}"  # type: ignore[arg-type]
+            if de < 0 else f"one edition dated to two years, {a.year} and {b.year}"
+        )
+    if every:
+        if de * every != dy:
+            return f"{de} editions later should be {de * every} years later, not {dy}"
+        return None
+    if de > dy:
+        return f"{de} editions in {dy} year{'s' if dy != 1 else ''}"
     return None
