@@ -59,6 +59,27 @@ KNOWN = [
     ("Tour de France", 1, 1903), ("Tour de France", 13, 1919), ("Tour de France", 98, 2011),
     ("FIFA World Cup", 1, 1930), ("FIFA World Cup", 20, 2014), ("Rugby World Cup", 7, 2011),
     ("Winter Olympics", 21, 2010), ("Summer Olympics", 30, 2012),
+    # first editions and the runs after skipped years, read in the quoted sources (issue 11)
+    ("Kentucky Derby", 1, 1875), ("Boston Marathon", 1, 1897), ("Boston Marathon", 124, 2020),
+    ("Indianapolis 500", 1, 1911), ("Indianapolis 500", 7, 1919),
+    ("Giro d'Italia", 1, 1909), ("Giro d'Italia", 7, 1919),
+    ("Masters Tournament", 1, 1934), ("Masters Tournament", 10, 1946),
+    ("Vuelta a España", 1, 1935), ("Vuelta a España", 3, 1941), ("Vuelta a España", 9, 1950),
+    ("Vuelta a España", 10, 1955),
+    ("Summer Olympics", 1, 1896), ("Summer Olympics", 6, 1916), ("Summer Olympics", 13, 1944),
+    ("Winter Olympics", 1, 1924), ("Winter Olympics", 5, 1948), ("Winter Olympics", 17, 1994),
+    ("Commonwealth Games", 1, 1930), ("Commonwealth Games", 4, 1950),
+    ("Asian Games", 1, 1951), ("Asian Games", 2, 1954),
+    ("Golden Raspberry Awards", 1, 1981), ("Directors Guild of America Awards", 1, 1949),
+    ("American Music Awards", 1, 1974), ("American Music Awards", 30, 2003),
+    ("American Music Awards", 31, 2003),
+    ("Filmfare Awards", 1, 1954), ("Filmfare Awards", 33, 1987), ("Golden Horse Awards", 15, 1978),
+    ("Shanghai International Film Festival", 1, 1993), ("Shanghai International Film Festival", 6, 2002),
+    ("Moscow International Film Festival", 1, 1959), ("Moscow International Film Festival", 39, 2017),
+    ("Laurence Olivier Awards", 1, 1976), ("Locarno Film Festival", 10, 1957),
+    ("Locarno Film Festival", 20, 1967), ("London Film Critics' Circle Awards", 30, 2010),
+    ("NAACP Image Awards", 38, 2007), ("Fantastic Fest", 1, 2005), ("Hollywood Film Awards", 20, 2016),
+    ("Golden Horse Awards", 1, 1962), ("Golden Horse Awards", 5, 1967), ("Golden Horse Awards", 11, 1973),
 ]
 
 

@@ -35,7 +35,7 @@ def rendered(doc, start: int = 0, end: int | None = None) -> str:
 
 
 def sentences(doc) -> list[str]:
-    return [rendered(doc, s.span.start, s.span.end) for s in doc.sentences]
+    return [rendered(doc, s.span.start, s.span.end) for s in doc.sentences if s.section == "body"]
 
 
 def claim_keys(doc) -> list[tuple]:
@@ -44,6 +44,7 @@ def claim_keys(doc) -> list[tuple]:
         (c.kind, c.text, c.value.model_dump(mode="json"),
          _OCCURRENCE.sub("occurrence=*", c.attribute.key) if c.attribute else None)
         for c in extract_document(doc)
+        if doc.sentences[c.sentence].section == "body"  # the prose's claims (infobox fields: tests/ingest/test_wikitext.py)
     ]
 
 
@@ -108,8 +109,9 @@ def test_wikitext_claims_equal_the_plain_claims_but_for_offsets(wiki_doc):
 def test_every_claim_and_sentence_span_points_into_the_original_wikitext(wiki_doc):
     for c in extract_document(wiki_doc):
         assert c.text == wiki_doc.text[c.span.start : c.span.end]
-        assert not wiki_doc.overlaps_markup(c.span.start, c.span.end)
-    first = wiki_doc.sentences[0]
+        if wiki_doc.sentences[c.sentence].section == "body":
+            assert not wiki_doc.overlaps_markup(c.span.start, c.span.end)
+    first = wiki_doc.body_sentences[0]
     assert wiki_doc.text[first.span.start :].startswith("The Lantern Keepers''''' is a 2013")
 
 
@@ -124,6 +126,7 @@ def test_body_ends_at_the_references_heading(wiki_doc):
 def test_ref_markers_carry_their_names_and_reference_numbers(wiki_doc):
     text = wiki_doc.text
     expected = [
+        ("tiff", 1, '<ref name="tiff">{{cite news'),
         ("shoot", 2, '<ref name="shoot">{{cite web'),
         ("3", 3, "<ref>Mead, Caroline"),
         ("tiff", 1, '<ref name="tiff" />'),
@@ -132,7 +135,7 @@ def test_ref_markers_carry_their_names_and_reference_numbers(wiki_doc):
         ("5", 5, "<ref>{{cite web |title=The Lantern"),
         ("box", 6, '<ref name="box">{{cite news'),
     ]
-    # The infobox uses "tiff" first, so it is reference 1, but the infobox holds no marker.
+    # The infobox uses "tiff" first, so it is reference 1; its marker belongs to the infobox field.
     assert [(m.label, m.reference) for m in wiki_doc.markers] == [(a, b) for a, b, _ in expected]
     for m, (_, _, prefix) in zip(wiki_doc.markers, expected):
         assert text[m.span.start : m.span.end].startswith(prefix)
@@ -264,14 +267,17 @@ def test_a_claim_across_link_brackets_is_dropped_but_one_across_a_space_entity_i
     assert "$5&nbsp;million" in texts and "4{{nbsp}}June 2011" in texts
 
 
-def test_refs_inside_an_infobox_are_references_but_not_markers():
+def test_refs_inside_an_infobox_are_references_and_markers_of_their_field():
     text = (
         "{{Infobox film\n| released = 2010<ref name=\"r\">Lee, Ann (3 May 2010). \"Out now\". Echo.</ref>\n}}\n"
         "It opened in 2010.<ref name=\"r\" />"
     )
     doc = ingest(text, "a.wiki")
-    assert [(m.label, m.reference) for m in doc.markers] == [("r", 1)]
-    assert doc.markers[0].span.start == text.index('<ref name="r" />')
+    assert [(m.label, m.reference) for m in doc.markers] == [("r", 1), ("r", 1)]
+    assert doc.markers[0].span.start == text.index('<ref name="r">')
+    assert doc.markers[1].span.start == text.index('<ref name="r" />')
+    (field,) = [s for s in doc.sentences if s.section == "infobox"]
+    assert field.span.start <= doc.markers[0].span.start < field.span.end
     assert [text[s.start : s.end] for s in doc.reference_spans] == ['Lee, Ann (3 May 2010). "Out now". Echo.']
     assert sentences(doc) == ["It opened in 2010."]
 

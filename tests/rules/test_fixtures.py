@@ -2,7 +2,7 @@
 
 Layout, per rule code::
 
-    tests/fixtures/rules/<CODE>/flagged/*.txt   each yields >= 1 finding of <CODE>
+    tests/fixtures/rules/<CODE>/flagged/*.txt   each yields >= 1 finding of <CODE> (*.wiki: wikitext)
     tests/fixtures/rules/<CODE>/clean/*.txt     each yields none
     tests/fixtures/rules/<CODE>/cases.json      optional: {"flagged/x.txt": {"count": 1,
                                                  "messages": ["substring", ...]}}
@@ -28,14 +28,14 @@ from nlmg_facts.rules.context import RuleContext
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rules"
 #: Families whose rules must each have fixtures (checked below).
-OWN_FAMILIES = ("NLMG-D", "NLMG-M", "NLMG-R")
+OWN_FAMILIES = ("NLMG-D", "NLMG-I", "NLMG-M", "NLMG-R")
 
 
 def _cases() -> list[tuple[str, str, Path]]:
     out = []
     for folder in sorted(p for p in FIXTURES.iterdir() if p.is_dir()) if FIXTURES.is_dir() else []:
         for expect in ("flagged", "clean"):
-            for path in sorted((folder / expect).glob("*.txt")):
+            for path in sorted([*(folder / expect).glob("*.txt"), *(folder / expect).glob("*.wiki")]):
                 out.append((folder.name, expect, path))
     return out
 
@@ -84,4 +84,5 @@ def test_every_date_money_and_ranking_rule_has_flagged_and_clean_fixtures_and_a_
         for part in DOC_SECTIONS:
             assert f"**{part}**" in spec.doc, f"{spec.code} docstring lacks {part}"
         for expect in ("flagged", "clean"):
-            assert list((FIXTURES / spec.code / expect).glob("*.txt")), f"{spec.code} has no {expect} fixture"
+            folder = FIXTURES / spec.code / expect
+            assert [*folder.glob("*.txt"), *folder.glob("*.wiki")], f"{spec.code} has no {expect} fixture"

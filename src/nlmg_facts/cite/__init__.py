@@ -15,7 +15,8 @@ __all__ = ["cite_document", "parse_references", "document_references", "link_cla
 def marker_links(doc: Document, citations: list[Citation]) -> list[SentenceLink]:
     """Links from explicit markers ([12], <ref>): exact, one per marked sentence."""
     by_number = {c.number: c for c in citations if c.number is not None}
-    body = doc.body_sentences
+    # Body sentences, and infobox fields (wikitext): a <ref> in a field cites that field.
+    body = [s for s in doc.sentences if s.section in ("body", "infobox")]
     starts = [s.span.start for s in body]
     chosen: dict[int, tuple[Citation, str]] = {}
     for marker in doc.markers:

@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 
 from pydantic import TypeAdapter
 
-from ..models import Claim, Document
+from ..models import CLAIM_KINDS, Attribute, Claim, Document
 from .base import Extractor, Mention, claim_id
 
 
@@ -17,6 +17,9 @@ from .base import Extractor, Mention, claim_id
 def _claim_adapter() -> TypeAdapter[Claim]:
     # Built on first use, not at import (start-up time).
     return TypeAdapter(Claim)
+
+
+_ALL_KINDS = frozenset(CLAIM_KINDS)
 
 
 def _extractors() -> list[Extractor]:
@@ -111,26 +114,51 @@ def _claims(doc: Document, view: Document) -> list[Claim]:
     mentions: list[Mention] = []
     for extractor in _extractors():
         mentions.extend(m for m in extractor(view) if not doc.overlaps_markup(m.start, m.end))
+    # Values stated by templates in the prose ({{birth date|...}}, {{convert|...}}): typed
+    # from their parameters by the reader; the markup they are is masked, so no extractor saw them.
+    events: dict[int, str] = {}
+    for v in doc.stated:
+        if v.source == "template":
+            # (a template may state two values, the second within the first's span: both kept)
+            mentions.append(Mention(v.kind, v.span.start, v.span.end, v.value, priority=10, coexists_with=_ALL_KINDS))
+            if v.event:
+                events[v.span.start] = v.event
     claims: list[Claim] = []
-    validate = _claim_adapter().validate_python
     for m in resolve_overlaps(mentions):
         sentence = doc.sentence_at(m.start)
         if sentence is None or sentence.section != "body":
             continue
-        claims.append(
-            validate(
-                {
-                    "kind": m.kind,
-                    "id": claim_id(m.kind, m.start),
-                    "text": doc.text[m.start : m.end],
-                    "span": {"start": m.start, "end": m.end},
-                    "sentence": sentence.index,
-                    "value": m.value,
-                    "attribute": attribute_for(view, sentence, m),
-                }
-            )
-        )
+        attribute = Attribute(event=events[m.start]) if m.start in events else attribute_for(view, sentence, m)
+        claims.append(_claim(doc, m.kind, m.start, m.end, sentence.index, m.value, attribute))
+    infobox = _infobox_claims(doc)
+    if infobox:
+        claims = sorted(claims + infobox, key=lambda c: (c.span.start, c.span.end, c.kind))
     return claims
+
+
+def _claim(doc: Document, kind: str, start: int, end: int, sentence: int, value, attribute) -> Claim:
+    return _claim_adapter().validate_python(
+        {
+            "kind": kind,
+            "id": claim_id(kind, start),
+            "text": doc.text[start:end],
+            "span": {"start": start, "end": end},
+            "sentence": sentence,
+            "value": value,
+            "attribute": attribute,
+        }
+    )
+
+
+def _infobox_claims(doc: Document) -> list[Claim]:
+    """Infobox fields: claims about the article's subject, keyed by the data file's event."""
+    out = []
+    for v in doc.stated:
+        if v.source != "infobox" or v.sentence is None or not v.event:
+            continue
+        attribute = Attribute(event=v.event, qualifiers=v.qualifiers)
+        out.append(_claim(doc, v.kind, v.span.start, v.span.end, v.sentence, v.value, attribute))
+    return out
 
 
 def extract_claims(text: str) -> list[Claim]:

@@ -8,7 +8,7 @@ offsets into the original text and describe their markup as masks (see
 from __future__ import annotations
 
 from ..models import Document, Marker, Mask, Sentence, Span
-from ..models.document import blank
+from ..models.document import StatedValue, blank
 from .backmatter import find_back_matter
 from .formats import INPUT_FORMATS, InputFormat, detect_format, layout
 from .reader import Source, decode, expand_paths, read_source
@@ -62,10 +62,14 @@ def _ingest_marked(text: str, name: str, fmt: str) -> Document:
     """Wikitext or Markdown: segment the prose with the markup blanked, same offsets."""
     lay = layout(text, fmt)  # type: ignore[arg-type]
     view = blank(text, [(s, e, "\n" if k == "break" else " ") for s, e, k in lay.masks])
-    sentences = [
-        Sentence(index=i, span=Span(start=s, end=e), section="body")
-        for i, (s, e) in enumerate(segment(view, *lay.body))
-    ]
+    spans = [(s, e, "body") for s, e in segment(view, *lay.body)]
+    fields = getattr(lay, "infobox", [])
+    # Each recognised infobox field is a sentence of its own (section "infobox"), so its
+    # claims have a sentence to quote and its <ref> markers a sentence to link.
+    spans.extend((f.start, f.end, "infobox") for f in fields)
+    spans.sort()
+    sentences = [Sentence(index=i, span=Span(start=s, end=e), section=k) for i, (s, e, k) in enumerate(spans)]
+    field_sentence = {f.start: i for i, (s, _, k) in enumerate(spans) if k == "infobox" for f in fields if f.start == s}
     back = lay.back_matter
     return Document(
         name=name,
@@ -80,4 +84,22 @@ def _ingest_marked(text: str, name: str, fmt: str) -> Document:
         ],
         masked=[Mask(span=Span(start=s, end=e), kind=k) for s, e, k in lay.masks],
         reference_spans=[Span(start=s, end=e) for s, e in lay.references],
+        stated=_stated(getattr(lay, "values", []), fields, field_sentence),
+        date_style=getattr(lay, "date_style", None),
     )
+
+
+def _stated(values, fields, field_sentence: dict[int, int]) -> list[StatedValue]:
+    """Template values of the prose and infobox field values, as models."""
+    out = [
+        StatedValue(span=Span(start=v.start, end=v.end), kind=v.kind, value=v.value, template=v.template, event=v.role)
+        for v in values
+    ]
+    for f in fields:
+        for v in f.values:
+            out.append(StatedValue(
+                span=Span(start=v.start, end=v.end), kind=v.kind, value=v.value, source="infobox",
+                template=v.template, infobox=f.infobox, param=f.param, domain=f.domain, event=f.event,
+                qualifiers=f.qualifiers, sentence=field_sentence.get(f.start), subject_names=f.subject_names,
+            ))
+    return out

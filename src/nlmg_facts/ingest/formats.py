@@ -46,10 +46,6 @@ _EXTENSIONS: dict[str, Format] = {
     ".wiki": "wikitext", ".wikitext": "wikitext", ".mediawiki": "wikitext",
     ".md": "markdown", ".markdown": "markdown",
 }
-#: Deepest nesting of links, templates and references scanned inside one another.
-_MAX_DEPTH = 24
-#: Longest text of an external link ``[url text]`` (bounds the search for ``]``).
-_MAX_LINK_TEXT = 500
 
 
 @lru_cache(maxsize=1)
@@ -223,53 +219,8 @@ def _finish(text: str, boundary: int | None, masks, refs: _References) -> Layout
 
 # ------------------------------------------------------------------ wikitext
 
-_WIKI_TOKEN = _lazyre.lazy_compile(
-    r"""
-      (?P<comment><!--)                                   # HTML comment: hidden, no refs inside
-    | (?P<ref>(?i:<ref)(?=[\s/>])(?P<attrs>[^<>]{0,500}?)(?P<self>/)?>)  # reference or its reuse
-    | (?P<ref_close>(?i:</ref\s*>))                       # end of a reference (stray ones too)
-    | (?P<refs>(?i:</?references\b)[^<>]{0,500}?/?>)      # the reference list tag
-    | (?P<tag></?(?P<tag_name>[A-Za-z][A-Za-z0-9]{0,30})\b[^<>]{0,500}?/?>)  # any other tag
-    | (?P<template>\{\{)                                  # template: infobox, cite, reflist, nowrap...
-    | (?P<table>^[^\S\n]*\{\|)                            # table: at a line start only
-    | (?P<link>\[\[)                                      # internal link, file, category
-    | (?P<stray>\]\]|\}\})                                # a closer with no opener
-    | (?P<ext>\[(?:(?i:https?|ftp):)?//[^\s\[\]<>"]{1,2000})  # external link [url text]
-    | (?P<url>\b(?i:https?|ftp)://[^\s\[\]<>"{}|]{1,2000})  # bare address
-    | (?P<quotes>'{2,})                                   # italic '' bold ''' both '''''
-    | (?P<heading>^=[^\n]*=[^\S\n]*$)                     # == Section ==
-    | (?P<list>^[*#:;]+)                                  # list bullets and indentation
-    | (?P<rule>^-{4,})                                    # horizontal rule
-    | (?P<switch>__[A-Z]{2,30}__)                         # behaviour switch (__NOTOC__)
-    | (?P<space>&(?:nbsp|thinsp|ensp|emsp|\#160|\#8201|\#x[aA]0);)  # entities that print a space
-    | (?P<entity>&(?:[a-zA-Z]{2,10}|\#[0-9]{1,7}|\#x[0-9a-fA-F]{1,6});)  # &ndash; &#8211; &amp;
-    """,
-    regex.VERBOSE | regex.MULTILINE,
-)
 _PAIRS = _lazyre.lazy_compile(r"\{\{|\}\}|\[\[|\]\]")
-_TABLE_EDGE = _lazyre.lazy_compile(r"^[^\S\n]*(?:(?P<open>\{\|)|(?P<close>\|\}))", regex.MULTILINE)
-_REF_CLOSE = _lazyre.lazy_compile(r"</ref\s*>", regex.IGNORECASE)
-# A reference tag alone, with the groups of the token pattern's ``ref`` branch.
-_REF_OPEN = _lazyre.lazy_compile(r"(?P<ref>(?i:<ref)(?=[\s/>])(?P<attrs>[^<>]{0,500}?)(?P<self>/)?>)")
-_REFS_CLOSE = _lazyre.lazy_compile(r"</references\s*>", regex.IGNORECASE)
-_ATTR = _lazyre.lazy_compile(
-    r"""(?P<key>name|group)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'/>]+))""",
-    regex.IGNORECASE,
-)
-_HEADING_LINE = _lazyre.lazy_compile(r"^=[^\n]*=[^\S\n]*$", regex.MULTILINE)
-_LIST_START = _lazyre.lazy_compile(r"^[^\S\n]*(?:\{\{\s*(?i:reflist|references)\b|<references\b)", regex.MULTILINE)
-_CLOSE_TAG = _lazyre.lazy_compile(r"</(?P<name>[A-Za-z][A-Za-z0-9]{0,30})\s*>")
-_NAMESPACE = _lazyre.lazy_compile(r"\s*(?P<ns>[^:|\]\[]{1,40}):")
-_LANGUAGE_CODE = _lazyre.lazy_compile(r"^[a-z]{2,3}(?:-[a-z]{2,8}){0,2}$")
 _INLINE_BREAK = _lazyre.lazy_compile(r"[|\[\]{}]")
-
-
-def _attrs(raw: str) -> dict[str, str]:
-    out = {}
-    for m in _ATTR.finditer(raw):
-        value = m["dq"] if m["dq"] is not None else m["sq"] if m["sq"] is not None else m["bare"]
-        out[m["key"].lower()] = value.strip()
-    return out
 
 
 def pair_brackets(text: str, lo: int = 0, hi: int | None = None) -> dict[int, int]:
@@ -284,18 +235,6 @@ def pair_brackets(text: str, lo: int = 0, hi: int | None = None) -> dict[int, in
             stack = stacks["{" if tok == "}}" else "["]
             if stack:
                 out[stack.pop()] = m.end()
-    return out
-
-
-def _pair_tables(text: str) -> dict[int, int]:
-    """Table opening line offset -> end of its ``|}`` line (tables nest)."""
-    stack: list[int] = []
-    out: dict[int, int] = {}
-    for m in _TABLE_EDGE.finditer(text):
-        if m["open"] is not None:
-            stack.append(m.start())
-        elif stack:
-            out[stack.pop()] = _line_end(text, m.end())
     return out
 
 
@@ -332,243 +271,11 @@ def template_name(text: str, start: int, end: int) -> str:
     return name.removeprefix("template:").strip()
 
 
-class _WikiScanner:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.masks: list[tuple[int, int, MaskKind]] = []
-        self.refs = _References()
-        self.pairs = pair_brackets(text)
-        self.tables = _pair_tables(text)
-        self.ref_closes = [m.start() for m in _REF_CLOSE.finditer(text)]
-        self.list_closes = [m.start() for m in _REFS_CLOSE.finditer(text)]
-        self.close_tags: dict[str, list[int]] = {}
-        hidden = frozenset(markup_data()["wikitext"]["hidden_tags"])
-        for m in _CLOSE_TAG.finditer(text):
-            name = m["name"].lower()
-            if name in hidden:
-                self.close_tags.setdefault(name, []).append(m.start())
-        w = markup_data()["wikitext"]
-        self.hidden_tags = hidden
-        self.hidden_ns = frozenset(w["hidden_namespaces"])
-        self.transparent = {k: int(v) for k, v in w["transparent_templates"].items()}
-        self.ref_templates = frozenset(w["reference_templates"])
-        self.space_templates = frozenset(w["space_templates"])
-
-    def mask(self, start: int, end: int, kind: MaskKind = "markup") -> None:
-        if end > start:
-            self.masks.append((start, end, kind))
-
-    def hide(self, start: int, end: int, block: bool, depth: int) -> None:
-        """Mask ``[start, end)`` whole but keep the references defined inside it (infobox refs)."""
-        kind: MaskKind = "break" if block else "markup"
-        pos = start
-        for m in _REF_OPEN.finditer(self.text, start, end):
-            if m.start() < pos:
-                continue
-            self.mask(pos, m.start(), kind)
-            pos = self.reference(m, end, body=False, depth=depth + 1) if depth < _MAX_DEPTH else m.end()
-        self.mask(pos, end, kind)
-
-    def _next_close(self, positions: list[int], pos: int, limit: int) -> int | None:
-        i = bisect_left(positions, pos)
-        return positions[i] if i < len(positions) and positions[i] < limit else None
-
-    def reference(self, m: regex.Match, hi: int, body: bool, depth: int) -> int:
-        """One ``<ref ...>`` tag: a marker, a definition, or both; returns where scanning resumes."""
-        text = self.text
-        attrs = _attrs(m["attrs"] or "")
-        self.mask(m.start(), m.end())
-        if attrs.get("group"):
-            # Grouped refs are explanatory notes ([note 1]), not citations.
-            close = None if m["self"] else self._next_close(self.ref_closes, m.end(), hi)
-            if close is None:
-                return m.end()
-            end = _REF_CLOSE.match(text, close).end()
-            self.mask(m.end(), end, "note")
-            return end
-        name = attrs.get("name") or None
-        key = self.refs.key(name)
-        if m["self"]:
-            self.refs.use(key, (m.start(), m.end(), name or "") if body else None)
-            return m.end()
-        close = self._next_close(self.ref_closes, m.end(), hi)
-        if close is None:
-            return m.end()  # an unclosed tag: only the tag itself is markup
-        end = _REF_CLOSE.match(text, close).end()
-        self.refs.use(key, (m.start(), end, name or "") if body else None)
-        cs, ce = _lstrip(text, m.end(), close), _rstrip(text, m.end(), close)
-        self.refs.define(key, (cs, ce))
-        self.mask(m.end(), close, "note")
-        self.scan(m.end(), close, body=False, depth=depth + 1)
-        self.mask(close, end)
-        return end
-
-    def list_defined(self, start: int, end: int) -> None:
-        """References defined inside ``{{reflist|refs=...}}`` / ``<references>``: definitions, not uses."""
-        for m in _REF_OPEN.finditer(self.text, start, end):
-            attrs = _attrs(m["attrs"] or "")
-            if m["self"]:
-                continue
-            close = self._next_close(self.ref_closes, m.end(), end)
-            if close is None:
-                continue
-            key = self.refs.key(attrs.get("name") or None)
-            self.refs.define(key, (_lstrip(self.text, m.end(), close), _rstrip(self.text, m.end(), close)))
-
-    def template(self, start: int, hi: int, body: bool, depth: int) -> int:
-        text = self.text
-        end = self.pairs.get(start)
-        if end is None or end > hi:
-            self.mask(start, start + 2)
-            return start + 2
-        name = template_name(text, start, end)
-        if depth < _MAX_DEPTH and name in self.transparent:
-            params = [p for p in template_params(text, start, end, self.pairs)[1:] if "=" not in text[p[0] : p[1]]]
-            k = self.transparent[name]
-            if len(params) >= k:
-                ps, pe = params[k - 1]
-                self.mask(start, ps)
-                self.scan(ps, pe, body, depth + 1)
-                self.mask(pe, end)
-                return end
-        if name in self.space_templates:
-            self.mask(start, end, "space")
-            return end
-        if name in self.ref_templates:
-            for ps, pe in template_params(text, start, end, self.pairs)[1:]:
-                label = text[ps:pe].strip()
-                if label and "=" not in label:
-                    self.refs.use(self.refs.key(label), (start, end, label) if body else None)
-            self.mask(start, end)
-            return end
-        if name in ("reflist", "references") or name.startswith("reflist"):
-            self.list_defined(start, end)
-            self.mask(start, end, "break" if _is_block(text, start, end) else "markup")
-            return end
-        self.hide(start, end, _is_block(text, start, end), depth)
-        return end
-
-    def link(self, start: int, hi: int, body: bool, depth: int) -> int:
-        text = self.text
-        end = self.pairs.get(start)
-        if end is None or end > hi:
-            self.mask(start, start + 2)
-            return start + 2
-        ns = _NAMESPACE.match(text, start + 2, end - 2)
-        if ns is not None:
-            prefix = ns["ns"].strip().casefold()
-            if prefix in self.hidden_ns or _LANGUAGE_CODE.match(prefix):
-                self.hide(start, end, _is_block(text, start, end), depth)
-                return end
-        m = _INLINE_BREAK.search(text, start + 2, end - 2)
-        if m is not None and m.group() == "|" and depth < _MAX_DEPTH:
-            self.mask(start, m.end())  # [[target|
-            self.scan(m.end(), end - 2, body, depth + 1)
-        else:
-            self.mask(start, start + 2)  # [[target]]: the target is the text
-            if depth < _MAX_DEPTH:
-                self.scan(start + 2, end - 2, body, depth + 1)
-        self.mask(end - 2, end)
-        return end
-
-    def external(self, m: regex.Match, hi: int, body: bool, depth: int) -> int:
-        text = self.text
-        close = text.find("]", m.end(), min(hi, m.end() + _MAX_LINK_TEXT))
-        if close != -1 and "\n" in text[m.end() : close]:
-            close = -1  # the label ends at the line's end
-        if close == -1:
-            self.mask(m.start(), m.end())
-            return m.end()
-        label = _lstrip(text, m.end(), close)
-        if label == close or depth >= _MAX_DEPTH:
-            self.mask(m.start(), close + 1)  # [url] renders as a number, not prose
-        else:
-            self.mask(m.start(), label)
-            self.scan(label, close, body, depth + 1)
-            self.mask(close, close + 1)
-        return close + 1
-
-    def scan(self, lo: int, hi: int, body: bool, depth: int = 0) -> None:
-        text = self.text
-        pos = lo
-        while pos < hi:
-            m = _WIKI_TOKEN.search(text, pos, hi)
-            if m is None:
-                return
-            kind = m.lastgroup
-            s = m.start()
-            if kind == "comment":
-                close = text.find("-->", m.end(), hi)
-                end = hi if close == -1 else close + 3
-                self.mask(s, end, "break" if _is_block(text, s, end) else "markup")
-                pos = end
-            elif kind == "ref":
-                pos = self.reference(m, hi, body, depth) if depth < _MAX_DEPTH else m.end()
-            elif kind in ("refs", "tag"):
-                pos = self.tag(m, hi)
-            elif kind == "template":
-                pos = self.template(s, hi, body, depth)
-            elif kind == "table":
-                end = self.tables.get(s)
-                end = hi if end is None or end > hi else end
-                self.hide(s, end, True, depth)
-                pos = end
-            elif kind == "link":
-                pos = self.link(s, hi, body, depth)
-            elif kind == "ext":
-                pos = self.external(m, hi, body, depth)
-            elif kind == "quotes":
-                n = len(m.group())
-                # MediaWiki: '''' is an apostrophe then bold; more than five, the extras are text.
-                keep = 1 if n == 4 else max(0, n - 5)
-                self.mask(s + keep, m.end())
-                pos = m.end()
-            elif kind == "space":
-                self.mask(s, m.end(), "space")
-                pos = m.end()
-            elif kind in ("heading", "list", "rule"):
-                self.mask(s, m.end(), "break")
-                pos = m.end()
-            else:  # ref_close, stray, url, switch, entity
-                self.mask(s, m.end(), "markup")
-                pos = m.end()
-
-    def tag(self, m: regex.Match, hi: int) -> int:
-        """An HTML or extension tag: the tag is markup; hidden tags hide their content too."""
-        text = self.text
-        name = (m["tag_name"] or "").lower()
-        opening = not m.group().startswith("</") and not m.group().endswith("/>")
-        end = m.end()
-        if m["refs"] is not None and opening:
-            # <references>...</references>: list-defined references, definitions only.
-            close = self._next_close(self.list_closes, m.end(), hi)
-            if close is not None:
-                self.list_defined(m.end(), close)
-                end = _REFS_CLOSE.match(text, close).end()
-        elif name in self.hidden_tags and opening:
-            close = self._next_close(self.close_tags.get(name, []), m.end(), hi)
-            if close is not None:
-                end = _CLOSE_TAG.match(text, close).end()
-        block = end > m.end() and _is_block(text, m.start(), end)
-        self.mask(m.start(), end, "break" if block else "markup")
-        return end
-
-
 def wikitext_layout(text: str) -> Layout:
-    """Masks, markers and references of a wikitext article."""
-    boundary = None
-    for m in _HEADING_LINE.finditer(text):
-        if _back_heading(m.group()):
-            boundary = m.start()
-            break
-    if boundary is None:
-        m = _LIST_START.search(text)
-        boundary = m.start() if m is not None else None
-    scanner = _WikiScanner(text)
-    hi = len(text) if boundary is None else boundary
-    scanner.scan(0, hi, body=True)
-    scanner.scan(hi, len(text), body=False)
-    return _finish(text, boundary, scanner.masks, scanner.refs)
+    """Masks, markers and references of a wikitext article (read with mwparserfromhell: ``wikitext.py``)."""
+    from .wikitext import wikitext_layout as read
+
+    return read(text)
 
 
 # ------------------------------------------------------------------ Markdown

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import cached_property
-from typing import Literal
+from typing import Literal, Union
 
 from pydantic import Field
 
+from .claims import CountValue, DateValue, DurationValue, MoneyValue
 from .common import Model, Span
 
 
 class Sentence(Model):
     index: int
     span: Span
-    section: Literal["body", "back_matter"] = "body"
+    #: ``infobox``: one infobox field (``| released = ...``) of a wikitext article.
+    section: Literal["body", "back_matter", "infobox"] = "body"
 
 
 class Marker(Model):
@@ -44,6 +46,28 @@ class Mask(Model):
     kind: Literal["markup", "break", "note", "space"] = "markup"
 
 
+class StatedValue(Model):
+    """A typed value the markup states in template parameters (wikitext; see ``ingest/wikitext.py``).
+
+    ``source="template"``: an inline value template in the prose (``{{birth date|1934|4|4}}``);
+    ``source="infobox"``: a recognised infobox field, whose ``event`` and ``qualifiers`` come
+    from ``data/infoboxes.json`` and whose ``sentence`` is the field's own sentence.
+    """
+
+    span: Span
+    kind: Literal["date", "money", "count", "duration"]
+    value: Union[DateValue, MoneyValue, CountValue, DurationValue]
+    source: Literal["template", "infobox"] = "template"
+    template: str = Field("", description="The template the value was read from, lower case.")
+    infobox: str | None = None
+    param: str | None = None
+    domain: str | None = None
+    event: str | None = Field(None, description="The event the markup itself names (infobox field, 'birth' in death date and age).")
+    qualifiers: dict[str, str] = Field(default_factory=dict)
+    sentence: int | None = None
+    subject_names: list[str] = Field(default_factory=list, description="Infobox only: how it names the subject.")
+
+
 class Document(Model):
     name: str = Field(description="Display path of the source, or '<stdin>'.")
     text: str
@@ -58,6 +82,10 @@ class Document(Model):
     #: footnote definition) in reference-number order. When set, the cite stage
     #: parses one citation per span instead of splitting the back matter.
     reference_spans: list[Span] = []
+    #: Wikitext only: typed values stated by templates and infobox fields.
+    stated: list[StatedValue] = []
+    #: Wikitext only: the date style set by {{Use dmy dates}} / {{Use mdy dates}}.
+    date_style: Literal["dmy", "mdy"] | None = None
 
     @cached_property
     def analysis_text(self) -> str:
@@ -91,7 +119,7 @@ class Document(Model):
         return Document.model_construct(
             name=self.name, text=self.analysis_text, format=self.format, body=self.body,
             back_matter=self.back_matter, sentences=self.sentences, markers=self.markers,
-            masked=[], reference_spans=self.reference_spans,
+            masked=[], reference_spans=self.reference_spans, stated=self.stated, date_style=self.date_style,
         )
 
     @cached_property

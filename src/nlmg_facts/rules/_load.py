@@ -3,6 +3,7 @@
 # Add one import per rule module; keep sorted.
 from . import citations  # noqa: F401
 from . import dates  # noqa: F401
+from . import infobox  # noqa: F401
 from . import quantities  # noqa: F401
 from . import rankings  # noqa: F401
 from . import sums  # noqa: F401

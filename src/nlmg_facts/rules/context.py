@@ -30,11 +30,22 @@ class RuleContext:
     #: Facts several rules derive from the same claims (is a claim superseded, the
     #: festival mentions), computed once per document: see ``memo``.
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: Claims of infobox fields (wikitext): set apart from ``claims`` so that only the
+    #: infobox rules (NLMG-I) compare them with the prose; ``claims_by_id`` has both, so
+    #: the citation rules see an infobox value with the <ref> it carries.
+    infobox_claims: list[Claim] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.doc.stated and not self.infobox_claims:
+            sentences = self.doc.sentences
+            self.infobox_claims = [c for c in self.claims if sentences[c.sentence].section == "infobox"]
+            if self.infobox_claims:
+                self.claims = [c for c in self.claims if sentences[c.sentence].section != "infobox"]
 
     # ------------------------------------------------------------ indexes
     @cached_property
     def claims_by_id(self) -> dict[str, Claim]:
-        return {c.id: c for c in self.claims}
+        return {c.id: c for c in (*self.claims, *self.infobox_claims)}
 
     @cached_property
     def by_key(self) -> dict[str, list[Claim]]:

@@ -16,6 +16,7 @@ from ..models import Evidence, Severity
 FAMILIES = {
     "C": "citations",
     "D": "dates",
+    "I": "infobox against prose",
     "L": "linking",
     "M": "money and quantities",
     "R": "rankings and editions",
