@@ -18,13 +18,14 @@ from nlmg_facts import _lazyre
 def cache(tmp_path, monkeypatch):
     """A fresh store over an empty cache directory of its own."""
     monkeypatch.setenv("NLMG_FACTS_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(_lazyre, "_STORE", _lazyre._Store())
+    _reopen(monkeypatch)
     return tmp_path / "cache"
 
 
 def _reopen(monkeypatch) -> None:
-    """What a new process sees: the store read again from the file."""
+    """What a new process sees: the store read again from the file, nothing compiled yet."""
     monkeypatch.setattr(_lazyre, "_STORE", _lazyre._Store())
+    monkeypatch.setattr(_lazyre, "_MEMO", {})
 
 
 def test_a_lazy_pattern_compiles_on_first_use_only():
@@ -95,6 +96,11 @@ def test_a_corrupt_or_hostile_cache_file_is_ignored(cache, monkeypatch):
         assert _lazyre._STORE.entries.keys() <= {_lazyre._key("abc", 0, {})}
 
 
+def test_a_function_compiling_on_every_call_gets_the_same_pattern_object(cache):
+    assert _lazyre.compile(r"x+", regex.I) is _lazyre.compile(r"x+", regex.I)
+    assert _lazyre.compile_std(r"y+") is _lazyre.compile_std(r"y+")
+
+
 def test_the_unpickler_refuses_every_global():
     with pytest.raises(pickle.UnpicklingError):
         _lazyre._safe_loads(pickle.dumps(print))
@@ -113,7 +119,7 @@ def test_an_unwritable_cache_directory_only_costs_speed(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache directory should be")
     monkeypatch.setenv("NLMG_FACTS_CACHE", str(blocker / "cache"))
-    monkeypatch.setattr(_lazyre, "_STORE", _lazyre._Store())
+    _reopen(monkeypatch)
     assert _lazyre.compile(r"a+").match("aa")
     _lazyre.save()  # no exception
     assert not (blocker / "cache").exists()
@@ -121,7 +127,7 @@ def test_an_unwritable_cache_directory_only_costs_speed(tmp_path, monkeypatch):
 
 def test_the_cache_can_be_switched_off(tmp_path, monkeypatch):
     monkeypatch.setenv("NLMG_FACTS_CACHE", "off")
-    monkeypatch.setattr(_lazyre, "_STORE", _lazyre._Store())
+    _reopen(monkeypatch)
     assert _lazyre.cache_path() is None
     assert _lazyre.compile(r"a+").match("aa")
     _lazyre.save()

@@ -141,8 +141,30 @@ def _describe(pattern: str) -> str:
 # ------------------------------------------------------------------ the cache
 
 
+#: Patterns compiled in this process, by (engine, source, flags): a function that compiles on
+#: every call (as ``regex`` and ``re`` allow, through their own caches) pays a dict lookup.
+_MEMO: dict[tuple[str, str, int], Any] = {}
+_MEMO_MAX = 2048
+
+
+def _remember(key: tuple[str, str, int], compiled: Any) -> Any:
+    if len(_MEMO) >= _MEMO_MAX:
+        _MEMO.clear()
+    _MEMO[key] = compiled
+    return compiled
+
+
 def compile(pattern: str, flags: int = 0, **named_lists: Any) -> regex.Pattern[str]:  # noqa: A001
     """``regex.compile`` through the cache of compiled patterns."""
+    if not named_lists:
+        hit = _MEMO.get(("regex", pattern, flags))
+        if hit is not None:
+            return hit
+        return _remember(("regex", pattern, flags), _compile(pattern, flags, named_lists))
+    return _compile(pattern, flags, named_lists)
+
+
+def _compile(pattern: str, flags: int, named_lists: dict[str, Any]) -> regex.Pattern[str]:
     store = _STORE.opened()
     if store is None or not isinstance(pattern, str):
         stats["compiled"] += 1
@@ -178,6 +200,13 @@ def compile_std(pattern: str, flags: int = 0) -> Any:
     before it builds a pattern. A first compilation is also done by
     ``re.compile`` itself, and the code is kept only when both agree.
     """
+    hit = _MEMO.get(("re", pattern, flags))
+    if hit is not None:
+        return hit
+    return _remember(("re", pattern, flags), _compile_std(pattern, flags))
+
+
+def _compile_std(pattern: str, flags: int) -> Any:
     import re
 
     store = _STORE.opened()
