@@ -22,11 +22,12 @@ from typing import Callable, Iterable
 
 import regex
 
+from . import _lazyre
 from .errors import UsageError
 from .models import DocumentReport, Finding, Report
 
 #: ``@@ -a,b +c,d @@``: the new side of a unified-diff hunk.
-_HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@", regex.M)
+_HUNK = _lazyre.lazy_compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@", regex.M)
 
 #: Checks old text: (text, current path) -> that version's findings.
 OldChecker = Callable[[str, str], list[Finding]]

@@ -31,10 +31,11 @@ from typing import Iterable, Iterator, Literal
 import regex
 from pydantic import Field, ValidationError, model_validator
 
+from . import _lazyre
 from .errors import UsageError
 from .models.common import Model
 
-_POSSESSIVE_S = regex.compile(r"'s\b")
+_POSSESSIVE_S = _lazyre.lazy_compile(r"'s\b")
 
 __all__ = [
     "Event", "EventCalendar", "FrequencyChange", "default_calendar", "load_calendar",
@@ -48,11 +49,11 @@ _HORIZON = 2100
 _STOP_WORDS = frozenset({"the", "annual", "international", "edition", "of", "and"})
 #: Plural/singular variants folded together so "Academy Award" finds "Academy Awards".
 _FOLD = {"award": "awards"}
-_YEAR = regex.compile(r"^(?:1[89]|20|21)\d\d$")
-_NON_WORD = regex.compile(r"[^a-z0-9]+")
+_YEAR = _lazyre.lazy_compile(r"^(?:1[89]|20|21)\d\d$")
+_NON_WORD = _lazyre.lazy_compile(r"[^a-z0-9]+")
 # A possessive prefix names the host, not the event: "Japan's Tokyo International
 # Film Festival". Case-sensitive capital so "the festival's" does not count.
-_POSSESSIVE_PREFIX = regex.compile(r"^(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+(?P<rest>.+)$")
+_POSSESSIVE_PREFIX = _lazyre.lazy_compile(r"^(?:the\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+(?P<rest>.+)$")
 
 
 def normalize_event_name(text: str) -> str:

@@ -31,6 +31,7 @@ from typing import Iterable, Sequence
 
 import regex
 
+from . import _lazyre
 from .config import Config
 from .ingest.reader import ARTICLE_SUFFIXES, STDIN
 
@@ -80,7 +81,7 @@ def _compile(pattern: str) -> tuple[bool, "regex.Pattern[str]"]:
         else:
             out.append(regex.escape(ch))
         i += 1
-    return anchored, regex.compile("".join(out) + r"\Z")
+    return anchored, _lazyre.compile("".join(out) + r"\Z")
 
 
 def matches(pattern: str, relpath: str) -> bool:

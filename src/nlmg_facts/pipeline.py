@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
+from . import _lazyre
 from .analysis import Analysis, CheckRun  # noqa: F401  (re-exported: the run's results)
 from .budget import TimeBudgetExceeded, budget_for, time_budget
 from .calendar import EventCalendar, load_calendar
@@ -252,6 +253,7 @@ _WORKER: tuple[Settings, bool] | None = None
 
 def _init_worker(config: Config, keep: bool) -> None:
     global _WORKER
+    _lazyre.save_at_worker_exit()
     load_plugins(config.plugins, config.root)
     _WORKER = (settings_for(config), keep)
 

@@ -23,19 +23,20 @@ from typing import Sequence
 
 import regex
 
+from . import _lazyre
 from .models import Document, Finding, Suppression
 from .spans import LineIndex
 
 #: Cheap test before the pattern runs.
 MARK = "nlmg-facts"
-_COMMENT = regex.compile(
+_COMMENT = _lazyre.lazy_compile(
     r"""<!--[ \t]*nlmg-facts[ \t]*:   # the comment opens with our name
         (?P<body>[^<>]{0,400}?)       # directive and codes (bounded, no markup inside)
         -->""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-_DIRECTIVE = regex.compile(r"^\s*(?P<verb>ignore-file|ignore)(?:\s+|$)(?P<codes>.*)$", regex.IGNORECASE | regex.DOTALL)
-_SPLIT = regex.compile(r"[\s,]+")
+_DIRECTIVE = _lazyre.lazy_compile(r"^\s*(?P<verb>ignore-file|ignore)(?:\s+|$)(?P<codes>.*)$", regex.IGNORECASE | regex.DOTALL)
+_SPLIT = _lazyre.lazy_compile(r"[\s,]+")
 
 
 @dataclass(frozen=True, slots=True)

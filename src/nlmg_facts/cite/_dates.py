@@ -6,16 +6,17 @@ import datetime as dt
 
 import regex
 
+from .. import _lazyre
 from ..extract.dates import date_problem, find_dates, parse_date
 from ..models import DateValue, Span
 from ..models.citations import CitedDate
 
-_WORD_MAYBE_ABBREVIATED = regex.compile(r"\p{L}+\.?")
+_WORD_MAYBE_ABBREVIATED = _lazyre.lazy_compile(r"\p{L}+\.?")
 
 # Shape only (not a parser): does a string look like a stated calendar date?
 # Used to tell "(30 February 2010)" (an impossible date) from "(website)" when
 # the parser rejects it.
-_DATE_SHAPE = regex.compile(
+_DATE_SHAPE = _lazyre.lazy_compile(
     r"""
     ^\s*(?:
         \d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{1,4}   # 30 February 2010
@@ -36,7 +37,7 @@ _MONTHS = frozenset(
 # The day-precision shapes nearly every citation uses, read without the full
 # parser (which they would reach with the same result; tests/cite/test_dates.py
 # checks that). Anything else, or an impossible day, goes to the full parser.
-_PLAIN_DAY = regex.compile(
+_PLAIN_DAY = _lazyre.lazy_compile(
     r"""
     (?P<d>\d{1,2})\s(?P<m>\p{L}{3,9})\s(?P<y>\d{4})        # 8 October 2010
   | (?P<m>\p{L}{3,9})\s(?P<d>\d{1,2}),\s(?P<y>\d{4})       # October 8, 2010

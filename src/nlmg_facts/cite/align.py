@@ -54,13 +54,14 @@ from itertools import chain
 
 import regex
 
+from .. import _lazyre
 from ..models import DateValue, Document
 from ..models.citations import Citation, SentenceLink
 from . import _dates
 from ._data import data, words
 
 # One token per match, already clean, so no per-token Python work is needed.
-_TOKEN = regex.compile(
+_TOKEN = _lazyre.lazy_compile(
     r"""
     (?<![\p{L}\p{M}]['’])\p{L}[\p{L}\p{M}]*   # a word (not the s of a possessive)
     (?:(?:-+|['’]+(?!s(?![\p{L}\p{M}])))     # inner hyphen or apostrophe, not a possessive 's
@@ -70,9 +71,9 @@ _TOKEN = regex.compile(
     regex.VERBOSE,
 )
 # Only sentences with a four-digit number can state a date with a year.
-_YEAR = regex.compile(r"(?<!\d)\d{4}(?!\d)")
+_YEAR = _lazyre.lazy_compile(r"(?<!\d)\d{4}(?!\d)")
 # Quotation marks, opening or closing by what is around them.
-_QUOTE_MARK = regex.compile(
+_QUOTE_MARK = _lazyre.lazy_compile(
     r"""
     (?P<open>(?:^|(?<=[\s(\[—–\-]))["“](?=\S))   # "word: after a space, before a letter
   | (?P<close>["”])                              # anything else closes
@@ -82,7 +83,7 @@ _QUOTE_MARK = regex.compile(
 #: A quotation left open longer than this many sentences lost its closing mark.
 MAX_QUOTE_SENTENCES = 4
 # A quoted stretch of a sentence, to compare with citation titles.
-_QUOTED = regex.compile(r"""(?:"(?P<q>[^"]{1,300})"|“(?P<q>[^“”]{1,300})”)""")
+_QUOTED = _lazyre.lazy_compile(r"""(?:"(?P<q>[^"]{1,300})"|“(?P<q>[^“”]{1,300})”)""")
 
 #: A sentence's similarity must exceed this to be worth linking.
 THRESHOLD = 0.4

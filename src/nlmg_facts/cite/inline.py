@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 import regex
 
+from .. import _lazyre
 from ..ingest.formats import markup_data, pair_brackets, template_name, template_params
 from ..models import Document, Span
 from ..models.citations import ArchiveNote, Author, Citation, CitedDate, CitedText
@@ -25,7 +26,7 @@ from . import _dates
 from .references import parse_references
 
 # Markup inside a parameter value, replaced by what it displays.
-_CLEAN = regex.compile(
+_CLEAN = _lazyre.lazy_compile(
     r"""
       \[\[(?:[^\[\]|]{0,300}\|)?(?P<link>[^\[\]|]{0,300})\]\]   # [[target|text]] -> text
     | \[(?i:https?:|ftp:)?//[^\s\]]{1,2000}(?:\s+(?P<ext>[^\]]{0,300}))?\]  # [url text] -> text
@@ -36,10 +37,10 @@ _CLEAN = regex.compile(
     """,
     regex.VERBOSE,
 )
-_YEAR = regex.compile(r"^\d{4}[a-z]?$")
+_YEAR = _lazyre.lazy_compile(r"^\d{4}[a-z]?$")
 # The host of an archive URL. Read with a pattern rather than urllib's parser,
 # which raises on a "[" or "]" in the host (broken or truncated markup: "http://[x").
-_URL_HOST = regex.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]{0,30}:)?//(?:[^/?#@\s]{0,300}@)?(?P<host>[\w.\-]{1,300})")
+_URL_HOST = _lazyre.lazy_compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]{0,30}:)?//(?:[^/?#@\s]{0,300}@)?(?P<host>[\w.\-]{1,300})")
 
 
 @lru_cache(maxsize=1)

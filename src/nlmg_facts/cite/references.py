@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import regex
 
+from .. import _lazyre
 from ..models import Document, Span
 from ..models.citations import ArchiveNote, Author, Citation, CitedDate, CitedText
 from . import _dates
@@ -39,7 +40,7 @@ _COMMA_NAME = rf"(?:{_SURNAME},\s{_GIVEN})"
 _COMMA_NAMES = rf"(?:{_COMMA_NAME}(?:;\s{_COMMA_NAME}){{0,11}})"
 _GIVEN_FIRST = rf"(?:{_NW}(?:\s{_NW}){{0,3}})"
 
-_AUTHOR_DATE = regex.compile(
+_AUTHOR_DATE = _lazyre.lazy_compile(
     rf"""
     ^(?P<names>
         {_COMMA_NAMES}      # Surname, Given; Surname, Given
@@ -52,7 +53,7 @@ _AUTHOR_DATE = regex.compile(
 # An author-date group glued to the end of a previous bare line
 # ("Forest School (website) Leins, Jeff (8 October 2010)"): comma form only,
 # single-word surname, so the previous line's capitalised words are not eaten.
-_GLUED_AUTHOR_DATE = regex.compile(
+_GLUED_AUTHOR_DATE = _lazyre.lazy_compile(
     rf"""
     (?<=\S\s)
     (?P<names>
@@ -62,9 +63,9 @@ _GLUED_AUTHOR_DATE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_AUTHORS_ONLY = regex.compile(rf"^(?P<names>{_COMMA_NAMES})$")
+_AUTHORS_ONLY = _lazyre.lazy_compile(rf"^(?P<names>{_COMMA_NAMES})$")
 
-_ARCHIVE = regex.compile(
+_ARCHIVE = _lazyre.lazy_compile(
     r"""
     Archived\s++                                               # (possessive: a run of blanks is never re-split)
     (?:
@@ -76,7 +77,7 @@ _ARCHIVE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_RETRIEVED = regex.compile(
+_RETRIEVED = _lazyre.lazy_compile(
     r"""
     (?:Retrieved|Accessed)\s+(?:on\s+)?      # Retrieved 2 November 2010
     (?P<date>[^.]{1,40}?)
@@ -86,14 +87,14 @@ _RETRIEVED = regex.compile(
 )
 # Where a quoted title ends: a closing quote followed by a period and a space.
 # A format tag may sit between the quote and the period: '"Survey" (PDF).'
-_TITLE_CLOSE = regex.compile(r"[\"”](?:\s\([^()\"“”]{1,30}\))?(?=\.(?:\s|$))")
-_TITLE_TAG = regex.compile(r"[\"”]\s\((?P<inner>[^()]{1,30})\)$")
-_TITLE_OPEN = regex.compile(r"(?:(?<=^)|(?<=[\s(]))[\"“]")
-_PERIOD_CUT = regex.compile(r"\.\s+")
-_WORD_BEFORE = regex.compile(r"(?:^|[\s(])(?P<w>[\p{L}.]{1,12})$")
-_PAREN_TAIL = regex.compile(r"(?P<main>.*?)\s*[(\[](?P<inner>[^()\[\]]{1,60})[)\]]$")
-_BRACKET_TAG = regex.compile(r"[(\[](?P<inner>[^()\[\]]{1,40})[)\]]")
-_PAGE = regex.compile(
+_TITLE_CLOSE = _lazyre.lazy_compile(r"[\"”](?:\s\([^()\"“”]{1,30}\))?(?=\.(?:\s|$))")
+_TITLE_TAG = _lazyre.lazy_compile(r"[\"”]\s\((?P<inner>[^()]{1,30})\)$")
+_TITLE_OPEN = _lazyre.lazy_compile(r"(?:(?<=^)|(?<=[\s(]))[\"“]")
+_PERIOD_CUT = _lazyre.lazy_compile(r"\.\s+")
+_WORD_BEFORE = _lazyre.lazy_compile(r"(?:^|[\s(])(?P<w>[\p{L}.]{1,12})$")
+_PAREN_TAIL = _lazyre.lazy_compile(r"(?P<main>.*?)\s*[(\[](?P<inner>[^()\[\]]{1,60})[)\]]$")
+_BRACKET_TAG = _lazyre.lazy_compile(r"[(\[](?P<inner>[^()\[\]]{1,40})[)\]]")
+_PAGE = _lazyre.lazy_compile(
     r"""
     \s*\(
     (?P<page>(?:Page|Part|p\.|pp\.)\s?[\dIVXivx]{1,5}(?:\s?[–\-]\s?\d{1,5})?)   # (Page 2), (pp. 3-4)
@@ -102,20 +103,20 @@ _PAGE = regex.compile(
     regex.VERBOSE,
 )
 # The gap after a page number where a new short citation ("Surname, ...") begins.
-_AFTER_PAGE = regex.compile(
+_AFTER_PAGE = _lazyre.lazy_compile(
     r"(?<=\b(?:p|pp|pg|pgs)\.?\s?\d{1,5}(?:\s?[–\-]\s?\d{1,5})?)\s+(?=\p{Lu}[\p{L}'’\-]{1,30}(?:,\s|\s\(\d{4}))"
 )
-_LOCATION = regex.compile(r"(?P<loc>\p{Lu}[\p{L} .'\-]{1,30}):\s+(?P<rest>\S.*)$")
-_LANGUAGE_TAG = regex.compile(r"^in\s\p{Lu}\p{L}+$")
+_LOCATION = _lazyre.lazy_compile(r"(?P<loc>\p{Lu}[\p{L} .'\-]{1,30}):\s+(?P<rest>\S.*)$")
+_LANGUAGE_TAG = _lazyre.lazy_compile(r"^in\s\p{Lu}\p{L}+$")
 # A trailing "The Weston Mercury"-style name: where an unquoted title runs into its work.
-_TRAILING_THE_WORK = regex.compile(r"(?<=\S\s)(?P<work>The(?:\s\p{Lu}[\p{L}'’\-]*){1,4})$")
-_LEADING_GIVEN_SURNAME = regex.compile(rf"^(?P<name>{_NW}\s{_NW})\s(?=['‘\"“])")
+_TRAILING_THE_WORK = _lazyre.lazy_compile(r"(?<=\S\s)(?P<work>The(?:\s\p{Lu}[\p{L}'’\-]*){1,4})$")
+_LEADING_GIVEN_SURNAME = _lazyre.lazy_compile(rf"^(?P<name>{_NW}\s{_NW})\s(?=['‘\"“])")
 
 
 @lru_cache(maxsize=1)
 def _lexicons() -> dict[str, regex.Pattern]:
     abbrevs = {w.lower() for w in words("no_split_abbreviations", "words")}
-    sites = sorted(set(words("external_link_sites", "sites")), key=len, reverse=True)
+    sites = sorted(set(words("external_link_sites", "sites")), key=lambda s: (-len(s), s))
     starts = words("external_link_starts", "prefixes")
     projects = words("sister_projects", "projects")
     see_also = words("see_also_starts", "prefixes")
@@ -124,24 +125,24 @@ def _lexicons() -> dict[str, regex.Pattern]:
         "abbrevs": abbrevs,  # type: ignore[dict-item]
         "tags": {t.lower() for t in words("editorial_tags", "tags")},  # type: ignore[dict-item]
         # "<Work> at <Site>" ends an external-link line.
-        "at_site": regex.compile(rf"\sat\s(?:{alt(sites)})(?=\s|$|\.)"),
+        "at_site": _lazyre.compile(rf"\sat\s(?:{alt(sites)})(?=\s|$|\.)"),
         # A navigation or official-site line starts here.
-        "ext_start": regex.compile(rf"(?:(?<=^)|(?<=\s))(?:{alt(starts)})"),
+        "ext_start": _lazyre.compile(rf"(?:(?<=^)|(?<=\s))(?:{alt(starts)})"),
         # "<Project> has media related to <topic>."
-        "sister": regex.compile(
+        "sister": _lazyre.compile(
             rf"(?:(?<=^)|(?<=\s))(?:{alt(projects)})\shas\s(?:[\p{{Ll}}\-]+\s){{0,5}}?"
             r"(?:related\sto|about|on|for|from|by)\s"
         ),
-        "tag_end": regex.compile(
+        "tag_end": _lazyre.compile(
             rf"\((?i:{alt(words('editorial_tags', 'tags'))})\)(?=\s+\S)"
         ),
-        "see_also": regex.compile(rf"(?<=\S\s)(?:{alt(see_also)})\s"),
-        "locator": regex.compile(rf"^(?:{alt(words('locator_starts', 'prefixes'))})"),
-        "edition": regex.compile(data()["edition_pattern"]["pattern"], regex.IGNORECASE),
+        "see_also": _lazyre.compile(rf"(?<=\S\s)(?:{alt(see_also)})\s"),
+        "locator": _lazyre.compile(rf"^(?:{alt(words('locator_starts', 'prefixes'))})"),
+        "edition": _lazyre.compile(data()["edition_pattern"]["pattern"], regex.IGNORECASE),
         "short": _short_pattern(),
-        "ibid": regex.compile(rf"^(?i:{alt(words('ibid_forms', 'words'))})\.?(?:,?\s{{1,3}}{_locator()})?$"),
-        "note": regex.compile(rf"^(?:{alt(words('note_starts', 'prefixes'))})"),
-        "agency": regex.compile(rf"^(?:{alt(words('news_agencies', 'names'))})$"),
+        "ibid": _lazyre.compile(rf"^(?i:{alt(words('ibid_forms', 'words'))})\.?(?:,?\s{{1,3}}{_locator()})?$"),
+        "note": _lazyre.compile(rf"^(?:{alt(words('note_starts', 'prefixes'))})"),
+        "agency": _lazyre.compile(rf"^(?:{alt(words('news_agencies', 'names'))})$"),
     }
 
 
@@ -173,7 +174,7 @@ def _short_pattern() -> regex.Pattern:
           | ,\s(?P<title>[^,();]{{3,120}}?),\s(?P<loc3>{loc})        # Wells, The Roads of England, p. 9
         )"""
     more = regex.sub(r"\(\?P<\w+>", "(?:", one)
-    return regex.compile(rf"^{one}(?:;\s{more}){{0,8}}$", regex.VERBOSE)
+    return _lazyre.compile(rf"^{one}(?:;\s{more}){{0,8}}$", regex.VERBOSE)
 
 
 # ------------------------------------------------------------------ pieces
@@ -347,7 +348,7 @@ def _classify(text: str, s: int, e: int, hard_end: bool, out: list[_Piece], date
                       remark=piece_text.startswith("("), note=_note_shaped(piece_text)))
 
 
-_NAME_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
+_NAME_WORD = _lazyre.lazy_compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")
 _NAME_STOPWORDS = frozenset("of the and for in on at de du la le von van".split())
 
 
@@ -405,7 +406,7 @@ def _pieces(text: str, start: int, end: int, dates: _dates.DateMemo) -> list[_Pi
 
 # A back-link marker of a copied reference list: "^", "^ a b c", "↑", "Jump up to: a b",
 # (a note's number before it, "12. ^", is taken off as a list item at a line start).
-_BACKLINK = regex.compile(
+_BACKLINK = _lazyre.lazy_compile(
     r"""
     (?:(?<=^)|(?<=\s))
     (?:Jump\s{1,3}up\s{1,3})?[\^↑]
@@ -415,7 +416,7 @@ _BACKLINK = regex.compile(
     regex.VERBOSE,
 )
 # A list item's bullet or number at the start of a line: "* ", "• ", "12. ", "[12] ".
-_ITEM = regex.compile(r"[ \t]{0,8}(?:[*•·▪◦‣#]|[\-–—](?=\s)|\d{1,4}[.)](?=\s)|\[\d{1,4}\])[ \t]{1,8}(?=\S)")
+_ITEM = _lazyre.lazy_compile(r"[ \t]{0,8}(?:[*•·▪◦‣#]|[\-–—](?=\s)|\d{1,4}[.)](?=\s)|\[\d{1,4}\])[ \t]{1,8}(?=\S)")
 _CLOSING = frozenset('.)]"”’!?')
 #: Longest line of a hard-wrapped back matter.
 _WRAP_WIDTH = 100
@@ -437,10 +438,10 @@ def _headings() -> tuple[dict[str, str], regex.Pattern, regex.Pattern]:
     table = {h.lower(): kind for h, kind in data()["back_matter_headings"]["headings"].items()}
     names = sorted(data()["back_matter_headings"]["headings"], key=len, reverse=True)
     alt = "|".join(regex.escape(n) for n in names)
-    line = regex.compile(rf"(?i:{alt}):?")
+    line = _lazyre.compile(rf"(?i:{alt}):?")
     # Run on: a heading, then the start of an entry (capital, quote, marker or digit).
     multi = "|".join(regex.escape(n) for n in names if " " in n)
-    run_on = regex.compile(
+    run_on = _lazyre.compile(
         rf"(?:\G(?i:{alt})|(?<=[.)\]”\"]\s{{1,3}})(?:{multi})):?\s{{1,3}}(?=[\p{{Lu}}\"“‘'^↑\d])"
     )
     return table, line, run_on
@@ -798,12 +799,12 @@ def _unquoted(text: str, p: _Piece, f: _Fields, known_authors: dict[str, list[st
     _add_title(text, s, e, f, quoted=False)
 
 
-_PAGE_WORD = regex.compile(r"(?i:pp?|pgs?|pages?)\.?\s")
-_NAME_SEPARATORS = regex.compile(r",\s|\sand\s|\s&\s")
+_PAGE_WORD = _lazyre.lazy_compile(r"(?i:pp?|pgs?|pages?)\.?\s")
+_NAME_SEPARATORS = _lazyre.lazy_compile(r",\s|\sand\s|\s&\s")
 
 
 def _page_start(text: str, p: _Piece) -> int:
-    m = regex.compile(r"(?i:pp?|pgs?|pages?)\.?\s?\d|\d").search(text, p.start, p.end)
+    m = _lazyre.compile(r"(?i:pp?|pgs?|pages?)\.?\s?\d|\d").search(text, p.start, p.end)
     return p.start if m is None else m.start()
 
 
@@ -920,7 +921,7 @@ def _note_shaped(piece: str) -> bool:
     return bool(content) and sum(t[0].islower() for t in content) / len(content) >= 0.6
 
 
-_NOTE_TOKEN = regex.compile(r"\p{L}[\p{L}'’\-]*+")
+_NOTE_TOKEN = _lazyre.lazy_compile(r"\p{L}[\p{L}'’\-]*+")
 _NOTE_VERBS = frozenset(
     "is was were are be been being has had have it its he she they we his her their which who whom"
     " would could should will can did does not".split()

@@ -14,7 +14,22 @@ COMMANDS = ["extract", "citations", "check", "review", "rules", "explain", "cale
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-def build_parser() -> argparse.ArgumentParser:
+def commands_needed(argv: list[str]) -> list[str]:
+    """The subcommand modules a command line needs: its own, or all of them.
+
+    Importing a subcommand imports the stages it runs, so ``--version`` imports
+    none and ``rules`` only its own (start-up time); help, a missing or an
+    unknown command get them all, so argparse can list every command.
+    """
+    for arg in argv:
+        if arg == "--version":
+            return []
+        if arg in ("-h", "--help") or not arg.startswith("-"):
+            return [arg] if arg in COMMANDS else COMMANDS
+    return COMMANDS
+
+
+def build_parser(commands: list[str] | None = None) -> argparse.ArgumentParser:
     from .. import __version__
 
     parser = argparse.ArgumentParser(
@@ -26,13 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"nlmg-facts {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMANDS:
+    for name in COMMANDS if commands is None else commands:
         importlib.import_module(f".{name}", __name__).register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(commands_needed(argv))
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

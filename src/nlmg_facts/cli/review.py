@@ -17,8 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import regex
-
+from .. import _lazyre
 from ..errors import UsageError
 from ..models import DocumentReport, Finding, Report
 from ..models.review import Decision, ReviewEntry, ReviewFile
@@ -30,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Shortest fingerprint prefix accepted on the command line (like a short git hash).
 MIN_PREFIX = 8
-_HEX = regex.compile(r"^[0-9a-f]+$")
+_HEX = _lazyre.lazy_compile(r"^[0-9a-f]+$")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

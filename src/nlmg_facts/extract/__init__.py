@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 from contextlib import contextmanager
 from typing import Iterable, Iterator
@@ -11,7 +12,13 @@ from pydantic import TypeAdapter
 from ..models import CLAIM_KINDS, Attribute, Claim, Document
 from .base import Extractor, Mention, claim_id
 
-_CLAIM = TypeAdapter(Claim)
+
+@functools.cache
+def _claim_adapter() -> TypeAdapter[Claim]:
+    # Built on first use, not at import (start-up time).
+    return TypeAdapter(Claim)
+
+
 _ALL_KINDS = frozenset(CLAIM_KINDS)
 
 
@@ -137,7 +144,7 @@ def _claims(doc: Document, view: Document) -> list[Claim]:
 
 
 def _claim(doc: Document, kind: str, start: int, end: int, sentence: int, value, attribute) -> Claim:
-    return _CLAIM.validate_python(
+    return _claim_adapter().validate_python(
         {
             "kind": kind,
             "id": claim_id(kind, start),

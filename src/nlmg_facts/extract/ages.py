@@ -12,6 +12,7 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..models import Document
 from ..models.claims import AgeValue
 from .base import Mention
@@ -22,7 +23,7 @@ from .numbers import parse_cardinal_words
 def _pattern() -> regex.Pattern[str]:
     # Compiled on first use, never at import (start-up time).
     number = r"(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)"
-    return regex.compile(
+    return _lazyre.compile(
         rf"""
         \b(?:
             at\s+(?:the\s+)?age\s+(?:of\s+)?{number}

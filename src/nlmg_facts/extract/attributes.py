@@ -105,6 +105,7 @@ from typing import Hashable, Iterable
 
 import regex
 
+from .. import _lazyre
 from ..models import Attribute, Document, Sentence, Span
 from ..models.claims import THIS_WORK, UNKNOWN
 from . import entities
@@ -144,7 +145,7 @@ def _inflect(word: str) -> set[str]:
     return forms
 
 
-_BRACES = regex.compile(r"\{(?P<alts>[^{}]*)\}")
+_BRACES = _lazyre.lazy_compile(r"\{(?P<alts>[^{}]*)\}")
 
 
 def expand(phrase: str) -> set[str]:
@@ -164,7 +165,7 @@ def expand(phrase: str) -> set[str]:
     return {o for o in out if o}
 
 
-_SEP_CHARS = regex.compile(r"[\s\-‐‑]+")
+_SEP_CHARS = _lazyre.lazy_compile(r"[\s\-‐‑]+")
 
 
 def _norm(text: str, fold: bool = True) -> str:
@@ -217,14 +218,14 @@ class _Folded:
 
     def __init__(self, body: str, flags: int, alphabet: Iterable[str]):
         self.body, self.flags = body, flags & ~re.IGNORECASE
-        self.lower = re.compile(body, self.flags)
+        self.lower = _lazyre.compile_std(body, self.flags)
         self.alphabet = frozenset(alphabet)
         self._safe: dict[str, bool] = {}
 
     @functools.cached_property
     def ignorecase(self) -> re.Pattern[str]:
         # Compiled on first need only: most texts never need it (startup time).
-        return re.compile(self.body, self.flags | re.IGNORECASE)
+        return _lazyre.compile_std(self.body, self.flags | re.IGNORECASE)
 
     def finditer(self, text: str) -> Iterable[re.Match[str]]:
         low = self._lowered(text)
@@ -250,7 +251,7 @@ class _Folded:
         return all((low == p) == bool(re.fullmatch(re.escape(p), ch, re.IGNORECASE)) for p in self.alphabet)
 
 
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR = _lazyre.lazy(lambda: _lazyre.compile_std(r"\w"))
 
 
 def _compile_phrases(strings: Iterable[str], fold: bool = True) -> "re.Pattern[str] | _Folded":
@@ -271,7 +272,7 @@ def _compile_phrases(strings: Iterable[str], fold: bool = True) -> "re.Pattern[s
         """.replace("TRIE", _trie_pattern(phrases))
     if fold:  # the phrases are lower case already (see _phrase_set)
         return _Folded(body, re.VERBOSE, "".join(phrases))
-    return re.compile(body, re.VERBOSE)
+    return _lazyre.compile_std(body, re.VERBOSE)
 
 
 class _PhraseSet:
@@ -445,7 +446,7 @@ class _Lexicon:
         self.person_titles = frozenset(w.lower() for w in data["person_titles"])
         self.other_work_cues = frozenset(data["other_work_cues"])
         nouns = sorted((n for n in data["works"] if n.islower()), key=len, reverse=True)
-        self.sentence_subject = regex.compile(
+        self.sentence_subject = _lazyre.compile(
             r"""
             \W*(?:The|Its|This|His|Her|Their)\s+      # a definite noun phrase opening the sentence
             (?:[a-z][\w\-]*\s+){0,3}?                  # a few lower-case modifiers
@@ -471,7 +472,7 @@ def lexicon() -> _Lexicon:
 
 # ------------------------------------------------------------ small patterns
 
-_SOFT_BOUNDARY = regex.compile(
+_SOFT_BOUNDARY = _lazyre.lazy_compile(
     r"""
       ,(?=\s)                      # comma before a space (not 3,794,951)
     | ;                            # semicolon
@@ -483,7 +484,7 @@ _SOFT_BOUNDARY = regex.compile(
     regex.VERBOSE,
 )
 
-_HARD_BOUNDARY = regex.compile(
+_HARD_BOUNDARY = _lazyre.lazy_compile(
     r"""
       (?P<stop>[.!?])["”’)]?\s+(?=["“‘]?[A-Z])   # a sentence end the segmenter missed
     | (?P<tag>\])\s+(?=[A-Z])                    # after an editorial tag: [when?] The ...
@@ -491,7 +492,7 @@ _HARD_BOUNDARY = regex.compile(
     regex.VERBOSE,
 )
 
-_ABBREV_BEFORE_DOT = regex.compile(
+_ABBREV_BEFORE_DOT = _lazyre.lazy_compile(
     r"""
     (?: \b(?:[A-Za-z]\.)*[A-Za-z]       # U.S / initials
       | \b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|No|Vol|Inc|Ltd|Co|Corp|Bros|Mt|Prof|Gen|Col|Lt)  # titles
@@ -500,7 +501,7 @@ _ABBREV_BEFORE_DOT = regex.compile(
     regex.VERBOSE,
 )
 
-_LEADING_PREPOSITION = regex.compile(
+_LEADING_PREPOSITION = _lazyre.lazy_compile(
     r"""
     ^\W*(?:In|By|After|During|On|Over|Within|For|Throughout|Across|At|Following|Upon|Since|
           Until|Through|As\ of|Before|Prior\ to|Between)\b
@@ -509,7 +510,7 @@ _LEADING_PREPOSITION = regex.compile(
 )
 
 # A sentence that continues the previous one's topic rather than opening a new one.
-_CONTINUATION = regex.compile(
+_CONTINUATION = _lazyre.lazy_compile(
     r"""
       \b(?:it|its|they|their|these|those|this|that\ week|that\ weekend|the\ previous
           |succeeding|following|subsequent|next|later|then)\b     # pronouns, sequence words
@@ -538,7 +539,7 @@ _NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
 
-_PERIOD = regex.compile(
+_PERIOD = _lazyre.lazy_compile(
     r"""
       (?P<asof>                                       # cumulative up to a date: by 6 February
         \b(?:by|as\ of|through|until|up\ to)\s+
@@ -563,7 +564,7 @@ _PERIOD = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-_OPEN_FESTIVAL = regex.compile(
+_OPEN_FESTIVAL = _lazyre.lazy_compile(
     r"""
     \b(?P<verb>open(?:s|ed|ing)?|close[sd]?|closing)\s+    # the festival opener / closer
     (?:the\s+)?
@@ -572,14 +573,14 @@ _OPEN_FESTIVAL = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-_PER_UNIT_AFTER = regex.compile(
+_PER_UNIT_AFTER = _lazyre.lazy_compile(
     r"""
     ^\s*(?:\w+\s+){0,1}?                 # at most one word between: "$9,500 a theatre" is rare
     (?:per|a)[\s\-]+(?P<unit>\w+)        # per theatre, per-screen
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_PER_UNIT_BEFORE = regex.compile(
+_PER_UNIT_BEFORE = _lazyre.lazy_compile(
     r"""
     \bper[\s\-]+(?P<unit>\w+)\s+average\b   # its per-theatre average (was / of) ...
     (?:\s+\w+){0,3}\s*$
@@ -587,63 +588,63 @@ _PER_UNIT_BEFORE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-_FESTIVAL_ANAPHORA = regex.compile(
+_FESTIVAL_ANAPHORA = _lazyre.lazy_compile(
     r"\b(?:the|this|that)\s+(?P<what>festival|ceremony|awards|event)\b", regex.IGNORECASE
 )
-_SOURCE_ANAPHORA = regex.compile(
+_SOURCE_ANAPHORA = _lazyre.lazy_compile(
     r"\b(?:the|this)\s+(?:website|site|aggregator)(?:['’]s)?\b", regex.IGNORECASE
 )
 # Linear: the leading \W and each \s run are taken whole (possessive), and the
 # title ends on a non-space, so no run of spaces is re-split between the parts
 # (the old form backtracked cubically on a first sentence of blanked markup).
-_DOC_SELF = regex.compile(
+_DOC_SELF = _lazyre.lazy_compile(
     r"^\W*+(?P<title>[^\n]{0,119}?\S)\s++(?:is|was|are|were)\s++(?:an?|the)\s++(?P<rest>[^\n]{0,160})"
 )
-_ABBR_DEFINITION = regex.compile(
+_ABBR_DEFINITION = _lazyre.lazy_compile(
     r"(?P<name>(?:[A-Z][\w'’\-]*\s+){1,8}?(?:Festival|Fest|Awards|Biennale))\s+\((?P<abbr>[A-Z]{2,6})\)"
 )
 _CURRENCY_SIGNS = frozenset("$£€¥₹₩")
-_CAPS_WORD = regex.compile(r"\b[A-Z]{2,6}\b")
-_YEAR_TOKEN = regex.compile(r"^(?:1[5-9]|20)\d\d$")
-_ORDINAL_TOKEN = regex.compile(r"^\d{1,3}(?:st|nd|rd|th)$", regex.IGNORECASE)
-_TOKEN = regex.compile(r"\S+")
-_NEXT_CAPITALISED = regex.compile(r"\s+[A-Z][a-z]+")  # US Weekly, USA Today
-_ASOF_WORD = regex.compile(r"^\w+(?:\s+of)?\s+")  # the "by" / "as of" in front of an as-of date
-_NON_DIGITS = regex.compile(r"\D")
-_CEREMONY_HEAD = regex.compile(r"Award|Prize|Oscar|Globe|Emmy|Grammy|Tony|BAFTA|Circle")  # ceremonies, not festivals
-_PLAIN_WORD = regex.compile(r"^[\w\-]+$")
-_IS_A = regex.compile(r"\b(?:is|was)\s+an?\s+$")  # "X is a 2010 film": the article describing itself
-_QUOTED_TITLE = regex.compile(r"\s+[\"“](?P<t>[^\"”]{1,80})[\"”]")  # the song "Title"
-_SPACED_WORD = regex.compile(r"\s+(?P<w>[^\s]+)")
-_HEDGE_ONLY = regex.compile(r"\s*(?:over|about|nearly|around|just|an?\s+estimated|some|only)?\s*")  # "opened at about 300"
-_WORDS_ONLY = regex.compile(r"[\s\w]*")
-_OPENING_NAME = regex.compile(r"\W*(?P<name>(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*)")  # "Slant writer X gave..."
-_POSSESSIVE_END = regex.compile(r"['’]s$")
-_IN_OR_PAREN_END = regex.compile(r"(?:\s+in\s+|\s*\(\s*)$")  # "<Title> in 1993", "<Title> (1993"
-_NOUN_AFTER = regex.compile(r"[\s\-]*(?:long\s+)?(?P<noun>[a-z]+)")  # "96-page script"
-_LEAD_NOUN = regex.compile(r"\W*(?:The|This|Its|His|Her|Their)\s+(?P<noun>[a-z]+)")  # "The script ... was 96 pages"
-_NUMBERED_PERIOD = regex.compile(r"^(?:week|weekend|month|day)-(\d+)$")
-_PERSON_BEFORE = regex.compile(
+_CAPS_WORD = _lazyre.lazy_compile(r"\b[A-Z]{2,6}\b")
+_YEAR_TOKEN = _lazyre.lazy_compile(r"^(?:1[5-9]|20)\d\d$")
+_ORDINAL_TOKEN = _lazyre.lazy_compile(r"^\d{1,3}(?:st|nd|rd|th)$", regex.IGNORECASE)
+_TOKEN = _lazyre.lazy_compile(r"\S+")
+_NEXT_CAPITALISED = _lazyre.lazy_compile(r"\s+[A-Z][a-z]+")  # US Weekly, USA Today
+_ASOF_WORD = _lazyre.lazy_compile(r"^\w+(?:\s+of)?\s+")  # the "by" / "as of" in front of an as-of date
+_NON_DIGITS = _lazyre.lazy_compile(r"\D")
+_CEREMONY_HEAD = _lazyre.lazy_compile(r"Award|Prize|Oscar|Globe|Emmy|Grammy|Tony|BAFTA|Circle")  # ceremonies, not festivals
+_PLAIN_WORD = _lazyre.lazy_compile(r"^[\w\-]+$")
+_IS_A = _lazyre.lazy_compile(r"\b(?:is|was)\s+an?\s+$")  # "X is a 2010 film": the article describing itself
+_QUOTED_TITLE = _lazyre.lazy_compile(r"\s+[\"“](?P<t>[^\"”]{1,80})[\"”]")  # the song "Title"
+_SPACED_WORD = _lazyre.lazy_compile(r"\s+(?P<w>[^\s]+)")
+_HEDGE_ONLY = _lazyre.lazy_compile(r"\s*(?:over|about|nearly|around|just|an?\s+estimated|some|only)?\s*")  # "opened at about 300"
+_WORDS_ONLY = _lazyre.lazy_compile(r"[\s\w]*")
+_OPENING_NAME = _lazyre.lazy_compile(r"\W*(?P<name>(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w.'’\-]*)")  # "Slant writer X gave..."
+_POSSESSIVE_END = _lazyre.lazy_compile(r"['’]s$")
+_IN_OR_PAREN_END = _lazyre.lazy_compile(r"(?:\s+in\s+|\s*\(\s*)$")  # "<Title> in 1993", "<Title> (1993"
+_NOUN_AFTER = _lazyre.lazy_compile(r"[\s\-]*(?:long\s+)?(?P<noun>[a-z]+)")  # "96-page script"
+_LEAD_NOUN = _lazyre.lazy_compile(r"\W*(?:The|This|Its|His|Her|Their)\s+(?P<noun>[a-z]+)")  # "The script ... was 96 pages"
+_NUMBERED_PERIOD = _lazyre.lazy_compile(r"^(?:week|weekend|month|day)-(\d+)$")
+_PERSON_BEFORE = _lazyre.lazy_compile(
     r"(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3})(?=\s*(?:\(|,|\s+was\s+born|\s+died|\s+is\s+born))"
 )  # "Name (born", "Name was born", "Name, ..."
-_YEAR = regex.compile(r"\b(?:1[5-9]|20)\d\d\b")
-_OWN_CLAUSE_SUBJECT = regex.compile(r"\W*(?:and|but|while|as)?\s*(?:the|it|its)\b", regex.IGNORECASE)
-_DEBUTED = regex.compile(r"\bdebut(?:s|ed|ing)?\b", regex.IGNORECASE)
-_DIGIT = regex.compile(r"\d")
-_PARENTHESES = regex.compile(r"\s*\([^()]*\)")
-_SURNAME_BEFORE = regex.compile(
+_YEAR = _lazyre.lazy_compile(r"\b(?:1[5-9]|20)\d\d\b")
+_OWN_CLAUSE_SUBJECT = _lazyre.lazy_compile(r"\W*(?:and|but|while|as)?\s*(?:the|it|its)\b", regex.IGNORECASE)
+_DEBUTED = _lazyre.lazy_compile(r"\bdebut(?:s|ed|ing)?\b", regex.IGNORECASE)
+_DIGIT = _lazyre.lazy_compile(r"\d")
+_PARENTHESES = _lazyre.lazy_compile(r"\s*\([^()]*\)")
+_SURNAME_BEFORE = _lazyre.lazy_compile(
     r"(?<![\w.'’\-]\s?)(?P<name>[A-Z][\w.'’\-]+)(?=\s*(?:\(|,|\s+was\s+born|\s+died|\s+is\s+born))"
 )  # "Ilić, born ...": one capitalised word, the first of its clause
-_CAPITALISED_NEIGHBOUR = regex.compile(r"[A-Z][\w'’\-]*\s+$|^\s+(?:[A-Z][\w'’\-]*|&)")  # Domino Recording Company
-_PERSONAL_DEBUT = regex.compile(
+_CAPITALISED_NEIGHBOUR = _lazyre.lazy_compile(r"[A-Z][\w'’\-]*\s+$|^\s+(?:[A-Z][\w'’\-]*|&)")  # Domino Recording Company
+_PERSONAL_DEBUT = _lazyre.lazy_compile(
     r"\b(?:his|her|their|its\s+own)\s+(?:[\w\-]+\s+){0,3}$",  # "his Eredivisie debut": a career step
     regex.IGNORECASE,
 )
-_RELATIVE_TO = regex.compile(
+_RELATIVE_TO = _lazyre.lazy_compile(
     r"\b(?:before|after|until|since|ahead\s+of|prior\s+to)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$",
     regex.IGNORECASE,
 )  # "two years before publication": the date is measured from that event, not its date
-_YEAR_PERIOD = regex.compile(
+_YEAR_PERIOD = _lazyre.lazy_compile(
     r"""
     (?:
         \b(?P<prep>in|during|for|throughout|over)\s+(?:the\s+)?  # in (the) 2019 ("by 2019" is an as-of period)
@@ -654,7 +655,7 @@ _YEAR_PERIOD = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_SEASON_NUMBER = regex.compile(
+_SEASON_NUMBER = _lazyre.lazy_compile(
     r"""
       \b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))
       \s+(?:and\s+(?:final|last)\s+)?(?:series|season)\b               # the second series
@@ -662,11 +663,11 @@ _SEASON_NUMBER = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_OPEN_OBJECT = regex.compile(
+_OPEN_OBJECT = _lazyre.lazy_compile(
     r"\s+(?:their|its|his|her|our|a|an|another|two|three|four|five|several|new)\s+(?!(?:\w+\s+){0,2}(?:cinemas?|theatres?|theaters?|screens?|venues?|markets?|territories|weeks?|weekends?|months?|days?|years?|fortnight)\b)",
     regex.IGNORECASE,
 )  # "opened their first bakery" (but "opened in four cinemas" / "opened a week later"?)
-_INDEFINITE_SUBJECT = regex.compile(
+_INDEFINITE_SUBJECT = _lazyre.lazy_compile(
     r"""
     \W*(?:A|An)\s+                                   # an indefinite noun phrase opening the clause:
     (?P<mods>(?:(?:[a-z][\w\-]*|\d+[A-Za-z]+)\s+){0,3}?)  # "A second", "A free", "A restored 4K"
@@ -675,20 +676,20 @@ _INDEFINITE_SUBJECT = regex.compile(
     """,
     regex.VERBOSE,
 )
-_EACH = regex.compile(r"\b(?:each|every|per)\s+(?P<unit>[a-z]+)\b[^,;]*$", regex.IGNORECASE)  # "each series consists of six"
-_RESCHEDULED = regex.compile(
+_EACH = _lazyre.lazy_compile(r"\b(?:each|every|per)\s+(?P<unit>[a-z]+)\b[^,;]*$", regex.IGNORECASE)  # "each series consists of six"
+_RESCHEDULED = _lazyre.lazy_compile(
     r"""
     \b(?:moved|brought|pulled|pushed|put|postponed|delayed|rescheduled|changed|shifted)\b  # a new date
     | \bthe\s+(?:same\s+)?(?:date|day|month)\b                                       # for the same event
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_ELLIPTIC = regex.compile(
+_ELLIPTIC = _lazyre.lazy_compile(
     r"\W*(?:and|or|but|then)?\s*(?:in|on|at|to|for|via)\b",  # "..., and in France on 9 May": the verb is shared
     regex.IGNORECASE,
 )
-_SHORT_PARENS = regex.compile(r"\((?:[^()\s]+(?:\s+[^()\s]+){0,2})\)")  # (TIFF), (2012): not a clause
-_CLAUSE_SUBJECT = regex.compile(
+_SHORT_PARENS = _lazyre.lazy_compile(r"\((?:[^()\s]+(?:\s+[^()\s]+){0,2})\)")  # (TIFF), (2012): not a clause
+_CLAUSE_SUBJECT = _lazyre.lazy_compile(
     r"""
     \W*(?!(?:The|A|An|It|Its|This|These|Those|That|They|He|She|His|Her|Their|In|On|By|At|As|After)\s+[a-z])
     (?P<name>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|&|de)){0,6})  # a proper name ...
@@ -696,7 +697,7 @@ _CLAUSE_SUBJECT = regex.compile(
     """,
     regex.VERBOSE,
 )
-_SLUG = regex.compile(r"[^\w]+")
+_SLUG = _lazyre.lazy_compile(r"[^\w]+")
 
 
 def slug(text: str) -> str:

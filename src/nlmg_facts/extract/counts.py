@@ -15,6 +15,7 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..models import CountValue, Document
 from .base import Mention
 from .quantity import (
@@ -24,8 +25,8 @@ from .quantity import (
 from .dates import four_digits_are_no_year
 from .numbers import CARDINAL_WORD_RE, parse_cardinal_words, parse_ordinal
 
-_YEAR_LIKE = regex.compile(r"1[0-9]{3}|20[0-9]{2}")
-_LAST_TOKEN = regex.compile(r"(\S+)\s+$")
+_YEAR_LIKE = _lazyre.lazy_compile(r"1[0-9]{3}|20[0-9]{2}")
+_LAST_TOKEN = _lazyre.lazy_compile(r"(\S+)\s+$")
 
 PRIORITY = 10
 #: Words before a four-digit number that make it a year modifying the noun, not a count.
@@ -33,7 +34,7 @@ _YEAR_DETERMINERS = frozenset("the its his her their this that these those our m
 #: How many lower-case words after the number may hold the counted noun.
 _MAX_WORDS = 3
 
-_PATTERN = regex.compile(
+_PATTERN = _lazyre.lazy_compile(
     rf"""
     (?<![\w$£€¥.,/#:+])(?<![^\d]-|^-)         # not glued to a word, a number or a symbol (Film4, US$5, -5)
     (?:
@@ -49,7 +50,7 @@ _PATTERN = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-_WORD = regex.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
+_WORD = _lazyre.lazy_compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
 
 
 @cache

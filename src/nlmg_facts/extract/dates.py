@@ -30,14 +30,14 @@ from importlib import resources
 from typing import Iterator
 
 import regex
-from dateutil.relativedelta import relativedelta
 
+from .. import _lazyre
 from ..models import DatePrecision, DateValue, Document, RelativeDate
 from .base import Mention, claim_id
 from .numbers import find_numbers, ordinal_words, parse_cardinal_words
 
-_LEADING_DIGITS = regex.compile(r"\d+")
-_WHITESPACE_RUN = regex.compile(r"\s+")
+_LEADING_DIGITS = _lazyre.lazy_compile(r"\d+")
+_WHITESPACE_RUN = _lazyre.lazy_compile(r"\s+")
 
 __all__ = [
     "extract",
@@ -308,7 +308,7 @@ def _compile_forms(start: str) -> regex.Pattern[str]:
             continue
         branches.append(_expand(pattern))
     body = "\n    |".join(branches)
-    return regex.compile(f"{_LEAD}\n(?:{body}\n)\n{_TAIL}", regex.VERBOSE)
+    return _lazyre.compile(f"{_LEAD}\n(?:{body}\n)\n{_TAIL}", regex.VERBOSE)
 
 
 def _expand(pattern: str) -> str:
@@ -317,16 +317,22 @@ def _expand(pattern: str) -> str:
     return pattern.replace("<WD>", _WEEKDAY).replace("<DCONN>", _DAY_CONN)
 
 
-_ATOM_DIGIT = _compile_forms("digit")
-_ATOM_WORD = _compile_forms("word")
-_MARKERS = {
-    id(p): tuple(name for name in p.groupindex if name.startswith("k_"))
-    for p in (_ATOM_DIGIT, _ATOM_WORD)
-}
+_ATOM_DIGIT = _lazyre.lazy(lambda: _compile_forms("digit"))
+_ATOM_WORD = _lazyre.lazy(lambda: _compile_forms("word"))
+#: id of a compiled atom pattern -> its marker groups (``k_...``), filled on first use.
+_MARKERS: dict[int, tuple[str, ...]] = {}
+
+
+def _markers(pattern: regex.Pattern[str]) -> tuple[str, ...]:
+    found = _MARKERS.get(id(pattern))
+    if found is None:
+        found = _MARKERS[id(pattern)] = tuple(n for n in pattern.groupindex if n.startswith("k_"))
+    return found
+
 # Cheap first pass: a form can only start at a digit or at a word whose first
 # letters are a month, weekday, ordinal, quarter or half. ``str.find`` over the
 # lower-cased text finds those in microseconds; the full forms are tried only there.
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = _lazyre.lazy_compile(r"\d+")
 _WORD_STARTS = (
     *(m.lower() for m in _MONTH_NAME[1:]),  # "may" and "march" too: the forms check the case
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -338,7 +344,7 @@ _WORD_STARTS = (
 _WORD_STARTS = tuple(sorted({w[:3] if not w[1:2].isdigit() else w for w in _WORD_STARTS}))
 
 # What may join two dates into a range: 2014 through May 2018, Nov 18 – Dec 19, 2015.
-_RANGE_GAP = regex.compile(
+_RANGE_GAP = _lazyre.lazy_compile(
     r"""\s*(?:
         (?P<dash>[-–—~])                                   # a dash or tilde
       | (?P<word>(?i:to|until|till|through|thru|and|&))     # a word; "and" needs "between" before
@@ -346,7 +352,7 @@ _RANGE_GAP = regex.compile(
     regex.VERBOSE,
 )
 # A month alone is a date only after one of these words: "in January", "by the end of May".
-_MONTH_CONTEXT = regex.compile(
+_MONTH_CONTEXT = _lazyre.lazy_compile(
     r"""(?:^|[^\p{L}])
     (?i:in|during|by|from|until|till|through|throughout|since|of|early|late|mid|before|after
        |between|around|about)
@@ -354,15 +360,15 @@ _MONTH_CONTEXT = regex.compile(
     regex.VERBOSE,
 )
 # "and"/"or"/comma between a month and the date before it: "in January and February".
-_LIST_GAP = regex.compile(r"\s*(?:,\s*)?(?:(?i:and|or)\s+|,\s*)")
-_IN_YEAR_GAP = regex.compile(r"\s+(?i:in|of)\s+")
-_BETWEEN_BEFORE = regex.compile(r"(?i:\bbetween)\s+(?:(?i:the)\s+)?$")
-_FROM_BEFORE = regex.compile(r"(?i:\bfrom)\s+(?:(?i:the)\s+)?$")
-_DECADE_BEFORE = regex.compile(r"(?i:\b(?:the|early|late|mid))[\s-]+$")
-_WORD = regex.compile(r"[\p{L}#][\p{L}.'’]*")
-_NEXT_WORD = regex.compile(r"[ \t]{0,3}(\p{L}[\p{L}'’]*)")
+_LIST_GAP = _lazyre.lazy_compile(r"\s*(?:,\s*)?(?:(?i:and|or)\s+|,\s*)")
+_IN_YEAR_GAP = _lazyre.lazy_compile(r"\s+(?i:in|of)\s+")
+_BETWEEN_BEFORE = _lazyre.lazy_compile(r"(?i:\bbetween)\s+(?:(?i:the)\s+)?$")
+_FROM_BEFORE = _lazyre.lazy_compile(r"(?i:\bfrom)\s+(?:(?i:the)\s+)?$")
+_DECADE_BEFORE = _lazyre.lazy_compile(r"(?i:\b(?:the|early|late|mid))[\s-]+$")
+_WORD = _lazyre.lazy_compile(r"[\p{L}#][\p{L}.'’]*")
+_NEXT_WORD = _lazyre.lazy_compile(r"[ \t]{0,3}(\p{L}[\p{L}'’]*)")
 
-_RELATIVE = regex.compile(
+_RELATIVE = _lazyre.lazy_compile(
     r"""
     (?<![\p{L}\p{N}])
     (?:
@@ -624,7 +630,7 @@ def _address_follows(text: str, end: int) -> bool:
 
 def _branch(m: regex.Match) -> str:
     """The marker of the branch that matched (``lastgroup`` is unreliable with shared names)."""
-    return next(k for k in _MARKERS[id(m.re)] if m.group(k) is not None)
+    return next(k for k in _markers(m.re) if m.group(k) is not None)
 
 
 def _atom_from_match(text: str, m: regex.Match) -> _Atom | None:
@@ -938,7 +944,7 @@ def find_invalid_dates(text: str, start: int = 0, end: int | None = None) -> lis
     return [(a.start, a.end, a.invalid or "") for a in invalid]
 
 
-_LEADING_WORD = regex.compile(r"^(?i:the|on|in|of|from|between|during|since)\s+")
+_LEADING_WORD = _lazyre.lazy_compile(r"^(?i:the|on|in|of|from|between|during|since)\s+")
 
 
 def _whole(text: str) -> str:
@@ -1117,6 +1123,8 @@ def _shifted(base: dt.date, unit: str, amount: int) -> dt.date | None:
     (31 January + 1 month = 28 February; 29 February 2012 + 1 year = 28 February 2013)."""
     unit = {"week": "weeks", "day": "days", "month": "months", "year": "years"}[unit]
     try:
+        from dateutil.relativedelta import relativedelta  # on first use: start-up time
+
         return base + relativedelta(**{unit: amount})
     except (OverflowError, ValueError):
         return None  # beyond year 1..9999

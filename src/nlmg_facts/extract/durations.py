@@ -14,6 +14,7 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..models import Document, DurationValue
 from .base import Mention
 from .quantity import (
@@ -26,7 +27,7 @@ from .numbers import CARDINAL_WORD_RE, parse_cardinal_words
 PRIORITY = 20
 
 #: Words before "one month" that make it a length of time ("after one month of release").
-_ONE_CONTEXT = regex.compile(
+_ONE_CONTEXT = _lazyre.lazy_compile(
     r"\b(?:for|after|within|lasted|lasting|lasts|last|spent|spend|took|take|takes|over|of|in|only|just|"
     r"nearly|about|around|almost|under|than|least|than|first|final|last)\s+$",
     regex.IGNORECASE,
@@ -48,7 +49,7 @@ def _units() -> tuple[dict[str, tuple[str, float]], list[str]]:
 def _pattern() -> regex.Pattern[str]:
     unit_of, relative = _units()
     units = words_alternation(list(unit_of))
-    return regex.compile(
+    return _lazyre.compile(
         rf"""
         (?<![\w$£€.,/])(?<![^\d]-|^-)        # "20-week" only after a number ("16-20 weeks")
         (?:

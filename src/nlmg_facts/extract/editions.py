@@ -18,6 +18,7 @@ from typing import Iterator, Mapping
 
 import regex
 
+from .. import _lazyre
 from ..calendar import Event, EventCalendar, default_calendar, normalize_event_name
 from ..models import Document, EditionValue
 from .base import Mention
@@ -64,7 +65,7 @@ class _Patterns:
 @lru_cache(maxsize=4)
 def _patterns(abbreviations: tuple[str, ...], names: str = r"(?!)") -> _Patterns:
     abbr = "|".join(regex.escape(a) for a in sorted(abbreviations, key=len, reverse=True)) or r"(?!)"
-    forward = regex.compile(
+    forward = _lazyre.compile(
         rf"""
         # "the 54th edition of the London Film Festival" / "... of the festival"
         (?P<ord>{_ORD}) \s+ (?i:edition) \s+ of \s+ (?:the\s+)?
@@ -76,7 +77,7 @@ def _patterns(abbreviations: tuple[str, ...], names: str = r"(?!)") -> _Patterns
         """,
         regex.VERBOSE,
     )
-    possessive = regex.compile(
+    possessive = _lazyre.compile(
         rf"""
         # "the Berlinale's 60th edition", "the festival's 54th edition", "TIFF's 35th edition"
         (?P<event>{_NAMED} | \b(?:{abbr}) | \b(?i:festival|awards)) ['’]s \s+
@@ -86,12 +87,12 @@ def _patterns(abbreviations: tuple[str, ...], names: str = r"(?!)") -> _Patterns
     )
     # "the 39th International Film Festival Rotterdam": the generic-looking head
     # ("International Film Festival") is a calendar name's beginning; the name wins.
-    named = regex.compile(
+    named = _lazyre.compile(
         rf"(?P<ord>{_ORD}) \s+ (?:\(\s*(?:1[89]|20)\d\d\s*\)\s+)? (?:(?P<annual>(?i:annual))\s+)? (?P<event>{names})",
         regex.VERBOSE,
     )
     # Event names in context: named events and abbreviations (aliases are added per calendar).
-    context = regex.compile(rf"(?P<name>{_NAMED}|\b(?:{abbr})\b)", regex.VERBOSE)
+    context = _lazyre.compile(rf"(?P<name>{_NAMED}|\b(?:{abbr})\b)", regex.VERBOSE)
     return _Patterns(forward, named, possessive, context)
 
 
@@ -113,10 +114,10 @@ def _alias_pattern(calendar: EventCalendar) -> regex.Pattern[str]:
             if len(n.split()) >= 2 or e.kind == "festival":
                 names.add(n)
     alts = []
-    for n in sorted(names, key=len, reverse=True):
+    for n in sorted(names, key=lambda n: (-len(n), n)):
         words = [regex.escape(w).replace("'", "['’]?").replace("’", "['’]?") for w in n.split()]
         alts.append(r"\s+".join(words))
-    pattern = regex.compile(rf"\b(?:{'|'.join(alts)})(?!\w)", regex.IGNORECASE)
+    pattern = _lazyre.compile(rf"\b(?:{'|'.join(alts)})(?!\w)", regex.IGNORECASE)
     _ALIAS_CACHE[id(calendar)] = (calendar, pattern)
     return pattern
 
@@ -135,7 +136,7 @@ def _names_alternation(calendar: EventCalendar) -> str:
     names = {n for e in calendar for n in (e.name, *e.aliases) if n[:1].isupper()}
     alts = [
         r"\s+".join(regex.escape(w).replace("'", "['’]?").replace("’", "['’]?") for w in n.split())
-        for n in sorted(names, key=len, reverse=True)
+        for n in sorted(names, key=lambda n: (-len(n), n))
     ]
     found = rf"(?:{'|'.join(alts)})(?!\w)" if alts else r"(?!)"
     _NAMES_CACHE[id(calendar)] = (calendar, found)
@@ -187,7 +188,7 @@ def _roman_patterns(calendar: EventCalendar) -> tuple[tuple[Event, regex.Pattern
                 + (r"\s+" + words(after) if after.strip() else "")
             )
         if forms:
-            found.append((e, regex.compile(rf"\b(?:{'|'.join(forms)})\b")))
+            found.append((e, _lazyre.compile(rf"\b(?:{'|'.join(forms)})\b")))
     _ROMAN_CACHE[id(calendar)] = (calendar, tuple(found))
     return _ROMAN_CACHE[id(calendar)][1]
 
@@ -215,8 +216,8 @@ def _abbreviations(calendar: EventCalendar) -> tuple[str, ...]:
 
 
 # "(TIFF)": found first (a literal-led pattern is fast), then the name before it.
-_PARENTHESISED = regex.compile(r"\(\s*(?P<abbr>\p{Lu}[\p{Lu}\p{Ll}]{1,7})\s*\)")
-_NAME_BEFORE = regex.compile(rf"(?P<name>{_NAMED})\s*$", regex.VERBOSE)
+_PARENTHESISED = _lazyre.lazy_compile(r"\(\s*(?P<abbr>\p{Lu}[\p{Lu}\p{Ll}]{1,7})\s*\)")
+_NAME_BEFORE = _lazyre.lazy_compile(rf"(?P<name>{_NAMED})\s*$", regex.VERBOSE)
 
 
 def abbreviation_definitions(text: str, start: int = 0, end: int | None = None) -> dict[str, str]:
@@ -310,11 +311,11 @@ def _ordinal_start(text: str, at: int, lo: int) -> int:
     return i
 
 
-_ARTICLE_BEFORE = regex.compile(r"(?i:\bthe)\s+$")
-_ITS_BEFORE = regex.compile(r"\b[Ii]ts\s+$")
+_ARTICLE_BEFORE = _lazyre.lazy_compile(r"(?i:\bthe)\s+$")
+_ITS_BEFORE = _lazyre.lazy_compile(r"\b[Ii]ts\s+$")
 # "its 61st" ending its phrase: a comma, a full stop, a bracket, or "edition".
-_ITS_ORDINAL = regex.compile(rf"(?P<ord>{_ORD})(?:\s+(?i:edition|installment|instalment)\b)?(?=\s*(?:[,.;:)]|$))")
-_POSSESSIVE_BEFORE = regex.compile(r"['’]s\s+$")
+_ITS_ORDINAL = _lazyre.lazy_compile(rf"(?P<ord>{_ORD})(?:\s+(?i:edition|installment|instalment)\b)?(?=\s*(?:[,.;:)]|$))")
+_POSSESSIVE_BEFORE = _lazyre.lazy_compile(r"['’]s\s+$")
 
 
 def find_editions(

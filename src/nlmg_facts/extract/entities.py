@@ -29,6 +29,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from .. import _lazyre
 from ..models.claims import THIS_WORK
 from .vocab import domains, phrase_tokens, tokens
 
@@ -51,27 +52,27 @@ _CONNECTORS = frozenset({"of", "de", "du", "van", "von", "der", "la", "le", "&",
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
-        "clause_join": re.compile(r"(?:;|,\s*(?:and|but|while|whereas)\b|\s(?:and|but)\s+(?=(?:he|she|it|they)\b))", re.IGNORECASE),
-        "lead": re.compile(
+        "clause_join": _lazyre.compile_std(r"(?:;|,\s*(?:and|but|while|whereas)\b|\s(?:and|but)\s+(?=(?:he|she|it|they)\b))", re.IGNORECASE),
+        "lead": _lazyre.compile_std(
             r"[\s,;:\-–—]*(?:(?:and|but|then|later|also|subsequently|eventually)\s+)*"
             r"(?:(?:in|on|by|during|from|after|since|until)\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?"
             r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}(?:[–\-/]\d{2,4}|s)?,?\s+)?",  # "In 2005 the Medina store closed"
             re.IGNORECASE,
         ),
-        "possessor": re.compile(r"(?P<who>\b(?:his|her|their|its)\s+(?P<rel>[\w\-]+)|(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*))['’]s?\s+$"),
-        "relative_to": re.compile(r"\b(?:until|till|after|before|since|following|upon|at\s+the\s+time\s+of)\s+(?:his|her|their|its|the)\s+(?:[\w\-]+['’]s\s+)?$", re.IGNORECASE),
-        "passive": re.compile(r"\s*by\s+", re.IGNORECASE),
-        "was": re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE),
-        "of": re.compile(r"\s*of\s+", re.IGNORECASE),
-        "obj_lead": re.compile(r"\s*(?:(?:the|a|an|its|his|her|their|rival|fellow|local)\s+){0,2}"),
-        "possessive": re.compile(r"(?P<name>(?:[A-Z][\w.&'’\-]*\s+){0,4}[A-Z][\w.&\-]*)['’]s?\s+$"),
-        "slug": re.compile(r"[^\w]+"),
-        "trajectory": re.compile(r"\b(?:dropped|fell|slipped|sank|rose|climbed|lifted|moved\s+up|went\s+up|"
+        "possessor": _lazyre.compile_std(r"(?P<who>\b(?:his|her|their|its)\s+(?P<rel>[\w\-]+)|(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*))['’]s?\s+$"),
+        "relative_to": _lazyre.compile_std(r"\b(?:until|till|after|before|since|following|upon|at\s+the\s+time\s+of)\s+(?:his|her|their|its|the)\s+(?:[\w\-]+['’]s\s+)?$", re.IGNORECASE),
+        "passive": _lazyre.compile_std(r"\s*by\s+", re.IGNORECASE),
+        "was": _lazyre.compile_std(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE),
+        "of": _lazyre.compile_std(r"\s*of\s+", re.IGNORECASE),
+        "obj_lead": _lazyre.compile_std(r"\s*(?:(?:the|a|an|its|his|her|their|rival|fellow|local)\s+){0,2}"),
+        "possessive": _lazyre.compile_std(r"(?P<name>(?:[A-Z][\w.&'’\-]*\s+){0,4}[A-Z][\w.&\-]*)['’]s?\s+$"),
+        "slug": _lazyre.compile_std(r"[^\w]+"),
+        "trajectory": _lazyre.compile_std(r"\b(?:dropped|fell|slipped|sank|rose|climbed|lifted|moved\s+up|went\s+up|"
                                  r"as\s+(?:low|high)\s+as|briefly|temporarily)\b[^,;.]*$", re.IGNORECASE),
-        "opening_date": re.compile(r"\W*(?:in|on|by|during|from|after|since|until)\s+(?:the\s+)?(?:\d{1,2}\s+)?$", re.IGNORECASE),
-        "until": re.compile(r"\b(?:until|till|up\s+until)\s+$", re.IGNORECASE),
-        "quoted_before": re.compile(r"[\"“](?P<t>[^\"”]{1,80}?)[,.]?[\"”],?\s*$"),
-        "quoted": re.compile(r"[\"“](?P<t>[^\"”]{1,80})[\"”]"),
+        "opening_date": _lazyre.compile_std(r"\W*(?:in|on|by|during|from|after|since|until)\s+(?:the\s+)?(?:\d{1,2}\s+)?$", re.IGNORECASE),
+        "until": _lazyre.compile_std(r"\b(?:until|till|up\s+until)\s+$", re.IGNORECASE),
+        "quoted_before": _lazyre.compile_std(r"[\"“](?P<t>[^\"”]{1,80}?)[,.]?[\"”],?\s*$"),
+        "quoted": _lazyre.compile_std(r"[\"“](?P<t>[^\"”]{1,80})[\"”]"),
     }
 
 

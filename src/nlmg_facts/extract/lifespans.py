@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .. import _lazyre
 from ..models import Document
 from .base import Mention
 
@@ -23,11 +24,11 @@ from .base import Mention
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # what may stand between "(" and the date: "c.", "born", "b.", "d.", "died"
-        "open": re.compile(r"\(\s*(?P<word>(?:c\.|ca\.|circa|born|b\.|d\.|died|baptised|baptized|fl\.)\s*)?$"),
-        "name_end": re.compile(r"[A-Z][\w.'’\-]*\s*$"),
-        "close": re.compile(r"\s*(?:\)|;|,)"),
-        "split": re.compile(r"\s*(?:–|—|-|‒|−|\bto\b)\s*"),
-        "inner_bd": re.compile(r"(?:^|[;,(]\s*)(?P<word>b\.|d\.|born|died)\s*$"),
+        "open": _lazyre.compile_std(r"\(\s*(?P<word>(?:c\.|ca\.|circa|born|b\.|d\.|died|baptised|baptized|fl\.)\s*)?$"),
+        "name_end": _lazyre.compile_std(r"[A-Z][\w.'’\-]*\s*$"),
+        "close": _lazyre.compile_std(r"\s*(?:\)|;|,)"),
+        "split": _lazyre.compile_std(r"\s*(?:–|—|-|‒|−|\bto\b)\s*"),
+        "inner_bd": _lazyre.compile_std(r"(?:^|[;,(]\s*)(?P<word>b\.|d\.|born|died)\s*$"),
     }
 
 

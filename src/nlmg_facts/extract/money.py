@@ -14,6 +14,7 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..models import Document, MoneyValue
 from .base import Mention
 from .quantity import (
@@ -56,7 +57,7 @@ def _pattern() -> regex.Pattern[str]:
     scale = r"(?:thousand|million|billion|trillion|lakh|crore)"
     abbr = r"(?:(?-i:bn|mn|mln|bln|tn)|(?-i:[kKmMbBT]))"
     cents = rf"(?:\s+(?:and\s+)?(?P<cents>\d{{1,2}}|{WORDS_AMOUNT_RE})\s+(?-i:cents?|pence))?"
-    return regex.compile(
+    return _lazyre.compile(
         rf"""
         (?<![\w$£€¥.,])(?<![^\d]-|^-)            # not inside a word, number or hyphen compound
         (?:

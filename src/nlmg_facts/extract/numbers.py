@@ -10,7 +10,9 @@ from functools import lru_cache
 
 import regex
 
-_WORD_SEPARATORS = regex.compile(r"[-\s]+")
+from .. import _lazyre
+
+_WORD_SEPARATORS = _lazyre.lazy_compile(r"[-\s]+")
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -63,9 +65,9 @@ ORDINAL_DIGIT_RE = r"(?:\d{1,4}(?:st|nd|rd|th))"
 #: A numeral: "44,911", "9.5", "1 000", ".5" is not accepted (prose writes 0.5).
 NUMERAL_RE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 
-_cardinal = regex.compile(rf"^{CARDINAL_WORD_RE}$", regex.IGNORECASE)
-_ordinal_word = regex.compile(rf"^{ORDINAL_WORD_RE}$", regex.IGNORECASE)
-_ordinal_digit = regex.compile(r"^(\d{1,4})(st|nd|rd|th)$", regex.IGNORECASE)
+_cardinal = _lazyre.lazy_compile(rf"^{CARDINAL_WORD_RE}$", regex.IGNORECASE)
+_ordinal_word = _lazyre.lazy_compile(rf"^{ORDINAL_WORD_RE}$", regex.IGNORECASE)
+_ordinal_digit = _lazyre.lazy_compile(r"^(\d{1,4})(st|nd|rd|th)$", regex.IGNORECASE)
 
 
 def parse_cardinal_words(text: str) -> int | None:
@@ -140,7 +142,7 @@ _ORDINAL_STEMS = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     "tenth", "eleventh", "twelfth", "teenth", "tieth", "hundredth",
 )
-_DIGIT_ORDINAL = regex.compile(r"[0-9](?:st|nd|rd|th)\b", regex.IGNORECASE)
+_DIGIT_ORDINAL = _lazyre.lazy_compile(r"[0-9](?:st|nd|rd|th)\b", regex.IGNORECASE)
 
 
 def ordinal_anchors(text: str, start: int = 0, end: int | None = None, extra: tuple[str, ...] = ()) -> list[int]:
@@ -206,7 +208,7 @@ _SUFFIX_SCALE = {
     "T": 1_000_000_000_000, "tln": 1_000_000_000_000,
 }
 
-_NUMERAL = regex.compile(
+_NUMERAL = _lazyre.lazy_compile(
     r"""
     (?<![\p{L}\p{N}_])(?<!\d\.)          # not inside a word, a longer number or after a decimal point
     (?:
@@ -225,9 +227,9 @@ _NUMERAL = regex.compile(
     """,
     regex.VERBOSE,
 )
-_LETTERS = regex.compile(r"\p{L}+")
+_LETTERS = _lazyre.lazy_compile(r"\p{L}+")
 #: What may stand between two tokens of one number: spaces, or a hyphen with optional spaces.
-_JOIN = regex.compile(r"(?:\s*-\s*|\s+)")
+_JOIN = _lazyre.lazy_compile(r"(?:\s*-\s*|\s+)")
 #: A bare "one" after these is a pronoun ("the one you mentioned", "that one").
 _PRONOUN_ONE_BEFORE = frozenset({
     "the", "that", "this", "which", "each", "every", "any", "no", "another", "first", "last",
@@ -533,7 +535,7 @@ def find_ordinals(text: str, start: int = 0, end: int | None = None) -> list[tup
     return out
 
 
-_DIGIT_ORDINAL_FULL = regex.compile(
+_DIGIT_ORDINAL_FULL = _lazyre.lazy_compile(
     r"""(?<![\p{L}\p{N}_./,])                       # not inside a word, a number or a fraction (1/3rd)
         (?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<sfx>(?i:st|nd|rd|th))(?![\p{L}\p{N}])""",
     regex.VERBOSE,

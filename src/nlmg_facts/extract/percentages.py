@@ -12,6 +12,7 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..models import Document, PercentValue
 from .base import Mention
 from .quantity import (
@@ -26,7 +27,7 @@ PRIORITY = 30
 
 @cache
 def _pattern() -> regex.Pattern[str]:
-    return regex.compile(
+    return _lazyre.compile(
         rf"""
         (?<![\w%.,/=&?])(?<![^\d]-|^-)          # not inside a word, number, URL escape or query
         (?:
@@ -59,13 +60,13 @@ def _direction_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[
         after_words += words
         word_dir.update({f"after:{w}": direction for w in words})
     # Verb (optionally "by") right before the span: "decreased by", "fell", "up".
-    before = regex.compile(
+    before = _lazyre.compile(
         rf"\b(?P<w>{words_alternation(before_words)})\s+(?:by\s+)?$"
         # Noun then "of" right before: "an increase of 45%".
         rf"|\b(?P<n>{words_alternation(after_words)})\s+of\s+$",
         regex.IGNORECASE,
     )
-    after = regex.compile(
+    after = _lazyre.compile(
         rf"^[\s\-]*(?:(?:box[\s\-]office|revenue|sales|year[\s\-]on[\s\-]year|annual|overall)\s+)?"
         rf"(?P<n>{words_alternation(after_words)})s?\b",
         regex.IGNORECASE,

@@ -41,6 +41,7 @@ from typing import Any, Iterator
 
 import regex
 
+from .. import _lazyre
 from .numbers import CARDINAL_WORD_RE, SCALES, VAGUE, parse_cardinal_words
 
 
@@ -237,7 +238,7 @@ def words_value(text: str) -> tuple[float, float] | None:
 
 #: The lower end of a range, right before the number a quantity pattern matched.
 #: Searched in a short window that ends where the upper end starts ("$" anchor).
-_RANGE_LOW = regex.compile(
+_RANGE_LOW = _lazyre.lazy_compile(
     rf"""
     (?:
         # 1. "between 300 and 400 extras": the only "and" between two numbers read as a range
@@ -257,7 +258,7 @@ _RANGE_LOW = regex.compile(
 )
 
 
-_NUMBER_DASH = regex.compile(r"\d[–—-]$")
+_NUMBER_DASH = _lazyre.lazy_compile(r"\d[–—-]$")
 
 
 def joined_to_number(text: str, pos: int) -> bool:
@@ -309,7 +310,7 @@ def _anchor_scanners() -> tuple[regex.Pattern[str], re.Pattern[str], re.Pattern[
     lower |= {f"{a} {b}" for a in ("a", "an") for b in _AFTER_ARTICLE}
     cased = {w.split(".")[0] for w in cur["regional_dollar"]} | set(cur["codes"])
     cased |= {"M" + c for c in cur["codes"]} | {"Rs", "Fr", "B", "D", "F"}
-    marks = regex.compile(
+    marks = _lazyre.compile(
         rf"""
         \d+|[$£€¥₹₩₽₺₪฿₱₦₫₡₾₭₴₸元★%]|ரூ                               # digits, currency and star symbols
       | (?<![A-Za-z0-9])(?:{words_alternation(cased)})(?![A-Za-z0-9])   # US, HK, USD, MUSD, grade letters
@@ -321,7 +322,7 @@ def _anchor_scanners() -> tuple[regex.Pattern[str], re.Pattern[str], re.Pattern[
     # literal words it is about three times faster than regex, and this scan
     # runs over every offset of the article.
     words = rf"\b(?:{words_alternation(lower)})\b"
-    return marks, re.compile(words), re.compile(words, re.IGNORECASE)
+    return marks, _lazyre.compile_std(words), _lazyre.compile_std(words, re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

@@ -16,12 +16,13 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..models import Document, RankingValue
 from .base import Mention
 from .editions import sentences_with_anchors
 from .numbers import ORDINAL_WORD_RE, ordinal_anchors, parse_cardinal_words, parse_ordinal
 
-_NP_WORD = regex.compile(r"[\p{L}'’-]+")
+_NP_WORD = _lazyre.lazy_compile(r"[\p{L}'’-]+")
 
 __all__ = ["extract", "find_rankings"]
 
@@ -96,13 +97,13 @@ def _lexicon() -> _Lexicon:
 
 
 def _alt(words: frozenset[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> regex.Pattern[str]:
     lx = _lexicon()
-    return regex.compile(
+    return _lazyre.compile(
         rf"""
         # "finished third", "finished in third place", "ranked No. 5", "debuted at number two", "fell to ninth"
         (?P<verb>\b(?i:{_alt(lx.verbs)})) \s+ (?:(?i:at|in|to)\s+)? (?:(?i:the)\s+)?
@@ -121,8 +122,8 @@ def _pattern() -> regex.Pattern[str]:
     )
 
 
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\W*$")
-_WORD_AFTER = regex.compile(r"[\s-]*([\p{L}]+)")
+_WORD_BEFORE = _lazyre.lazy_compile(r"([\p{L}.]+)\W*$")
+_WORD_AFTER = _lazyre.lazy_compile(r"[\s-]*([\p{L}]+)")
 
 
 def _word_before(text: str, lo: int, at: int) -> str:
@@ -135,8 +136,8 @@ def _word_after(text: str, at: int, hi: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-_ARTICLE = regex.compile(r"\s(?i:the)\s")
-_CAPITALISED_AFTER = regex.compile(r"[ \t]+\p{Lu}")
+_ARTICLE = _lazyre.lazy_compile(r"\s(?i:the)\s")
+_CAPITALISED_AFTER = _lazyre.lazy_compile(r"[ \t]+\p{Lu}")
 
 
 def _capitalised_after(text: str, at: int, hi: int) -> bool:

@@ -12,12 +12,13 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..models import Document, RatingValue
 from .base import Mention
 from .numbers import CARDINAL_WORD_RE, parse_cardinal_words
 from .quantity import anchors, letter_anchors
 
-_PLURAL_NOUN_AFTER = regex.compile(r"\s+[a-z]+s\b")
+_PLURAL_NOUN_AFTER = _lazyre.lazy_compile(r"\s+[a-z]+s\b")
 
 PRIORITY = 40
 
@@ -29,13 +30,13 @@ _NUM = rf"(?:\d{{1,3}}(?:\.\d+)?|{CARDINAL_WORD_RE})"
 _HALF = r"(?:\s*½|\s+and\s+a\s+half)"
 
 #: Words that make a bare "4/5" or "three stars" a rating.
-_CONTEXT = regex.compile(
+_CONTEXT = _lazyre.lazy_compile(
     r"\b(?:rat(?:ing|ings|ed|es)|scor(?:e|ed|es|ing)|reviews?|reviewed|gave|give|gives|giving|"
     r"awarded|grade[sd]?|stars?|verdict|marks?|critics?|metacritic|aggregat\w*)\b",
     regex.IGNORECASE,
 )
 
-_PATTERN = regex.compile(
+_PATTERN = _lazyre.lazy_compile(
     rf"""
     (?<![\w./\-])
     (?:
@@ -62,7 +63,7 @@ _PATTERN = regex.compile(
 #: What must come right before a letter grade: a grading verb or "grade of"
 #: ("rated it a C+", "gave the film an A", "a grade of B-"), matched up to the
 #: letter (the pattern ends at \Z and is searched in the text before it).
-_LETTER_BEFORE = regex.compile(
+_LETTER_BEFORE = _lazyre.lazy_compile(
     r"""
     (?:
         \b(?:rated|rates|rating|graded|grades|gave|gives|give|giving|given|awarded|assigned|
@@ -76,7 +77,7 @@ _LETTER_BEFORE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: The letter itself (at a letter anchor), and what may follow it.
-_LETTER = regex.compile(
+_LETTER = _lazyre.lazy_compile(
     r"""
     (?P<letter>(?-i:[A-DF])(?:[+\-−–](?![\w+]))?)(?![\w+])
     (?P<follow>["”'’]?(?=\s*(?:[.,;:!?)\]]|$|\s(?:grade|rating|score|from|on|in|for|and|but|while|with|as|after|despite)\b)))?
@@ -84,8 +85,8 @@ _LETTER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 #: "a B+ grade": the letter between an article and grade/rating.
-_LETTER_ARTICLE = regex.compile(r"\b(?:an?)\s\Z", regex.IGNORECASE)
-_GRADE_AFTER = regex.compile(r"\s+(?:grade|rating)\b", regex.IGNORECASE)
+_LETTER_ARTICLE = _lazyre.lazy_compile(r"\b(?:an?)\s\Z", regex.IGNORECASE)
+_GRADE_AFTER = _lazyre.lazy_compile(r"\s+(?:grade|rating)\b", regex.IGNORECASE)
 
 
 def _number(text: str) -> float | None:

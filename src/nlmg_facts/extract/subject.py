@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .. import _lazyre
 from ..models import Document, Span
 from ..models.claims import ArticleSubject
 from .vocab import SubjectType, domains, phrase_tokens, tokens
@@ -26,21 +27,21 @@ from .vocab import SubjectType, domains, phrase_tokens, tokens
 def _patterns() -> dict[str, re.Pattern[str]]:
     # Compiled on first use (start-up time).
     return {
-        "copula": re.compile(
+        "copula": _lazyre.compile_std(
             r"\s*,?\s+(?:is|was|are|were|has\s+been|had\s+been)\s+"
             r"(?:an?|the|one\s+of\s+the|one\s+of)\s+(?=\S)"
         ),
-        "paren": re.compile(r"\s*\(([^()]*)\)"),
-        "alias": re.compile(r"\b(?:née|nee|born|also\s+known\s+as|known\s+as|formerly)\s+((?:[A-Z][\w'’.\-]*\s*){1,4})"),
-        "acronym": re.compile(r"^[A-Z][A-Z0-9&.]{1,7}$"),
-        "heading": re.compile(r"^\s*(?:#{1,6}\s+|={1,6}\s*)(.+?)\s*=*\s*$"),
-        "marks": re.compile(r"['\"“”‘’]{2,}|[\"“”]"),
+        "paren": _lazyre.compile_std(r"\s*\(([^()]*)\)"),
+        "alias": _lazyre.compile_std(r"\b(?:née|nee|born|also\s+known\s+as|known\s+as|formerly)\s+((?:[A-Z][\w'’.\-]*\s*){1,4})"),
+        "acronym": _lazyre.compile_std(r"^[A-Z][A-Z0-9&.]{1,7}$"),
+        "heading": _lazyre.compile_std(r"^\s*(?:#{1,6}\s+|={1,6}\s*)(.+?)\s*=*\s*$"),
+        "marks": _lazyre.compile_std(r"['\"“”‘’]{2,}|[\"“”]"),
     }
 
 
 @functools.cache
 def p_abbrev() -> re.Pattern[str]:
-    return re.compile(r"(?:^|\s)(?:[A-Za-z]{1,4}\.){1,3}$")
+    return _lazyre.compile_std(r"(?:^|\s)(?:[A-Za-z]{1,4}\.){1,3}$")
 
 
 #: Words ending the noun phrase after "is a": "a village in ...", "a club based in ...".

@@ -23,12 +23,13 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Hashable, Iterable
+from .. import _lazyre
 
 
 @functools.cache
 def _token_pattern() -> re.Pattern[str]:
     # Compiled on first use, never at import (start-up time, issue 12).
-    return re.compile(r"\w+(?:['’]\w+)?")
+    return _lazyre.compile_std(r"\w+(?:['’]\w+)?")
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:

@@ -16,6 +16,7 @@ from importlib import resources
 
 import regex
 
+from .. import _lazyre
 from .segment import segment
 
 _MONTH = (
@@ -33,20 +34,20 @@ _DATE = (
 # skip ahead to each literal prefix, which one big alternation prevents (4x slower).
 _SIGNATURES = {
     # Access date: the most reliable mark of a reference.
-    "retrieved": regex.compile(rf"\b(?:Retrieved|Accessed)\s{{1,3}}(?:on\s{{1,3}})?{_DATE}"),
+    "retrieved": _lazyre.lazy_compile(rf"\b(?:Retrieved|Accessed)\s{{1,3}}(?:on\s{{1,3}})?{_DATE}"),
     # Archive notes: "Archived from the original on D", "Archived D at".
-    "archived": regex.compile(
+    "archived": _lazyre.lazy_compile(
         rf"\bArchived\s{{1,3}}(?:from\s{{1,3}}the\s{{1,3}}original\s{{1,3}}on\s{{1,3}}{_DATE}|{_DATE}\s{{1,3}}at\b)"
     ),
     # Author-date: "Surname, Given (8 October 2010)." or "(2005)." closing a name.
-    "author_date": regex.compile(
+    "author_date": _lazyre.lazy_compile(
         rf"\((?:{_DATE}|{_MONTH}\s{{1,3}}\d{{4}}|\d{{4}}[a-z]?)\)\.(?=\s|$)"
     ),
     # A publication date standing alone between periods: ". BBC News. 6 August 2010."
     # (the cheap first-character test spares the look-behind at most offsets).
-    "work_date": regex.compile(rf"(?=[\dJFMASOND])(?<=[.”\"]\s{{1,3}}){_DATE}\.(?=\s|$)"),
+    "work_date": _lazyre.lazy_compile(rf"(?=[\dJFMASOND])(?<=[.”\"]\s{{1,3}}){_DATE}\.(?=\s|$)"),
     # Identifiers and addresses that prose does not print.
-    "identifier": regex.compile(
+    "identifier": _lazyre.lazy_compile(
         r"\bISBN(?:-1[03])?:?\s{0,2}[\dX][\d\-\ ]{8,16}[\dX]|\bdoi:\s{0,2}10\.\d{4,9}/|\bhttps?://"
     ),
 }
@@ -74,7 +75,7 @@ _SINGLE_TITLE_REACH = 400
 #: Lines walked back over from the first reference (see-also and undated references).
 _MAX_WALK_LINES = 40
 
-_TOKEN = regex.compile(r"\p{L}[\p{L}'’\-]*+")
+_TOKEN = _lazyre.lazy_compile(r"\p{L}[\p{L}'’\-]*+")
 # Function words are lower case in titles too, so they say nothing about prose.
 _STOPWORDS = frozenset(
     "a an and or the of in on at for to by with from as into via vs de la le du von van der"
@@ -84,14 +85,14 @@ _PROSE_MARKERS = frozenset(
     "is was were are be been being has had have having it its he she they we his her their"
     " them him which who whom whose said says would could should will can did does do not".split()
 )
-_CLOSED = regex.compile(r"[.!?…][\"”’'\)\]]{0,3}$")
-_ENDS_SENTENCE = regex.compile(r"[.!?…][\"”’'\)\]]{0,3}(?:\[[^\[\]]{1,30}\])?$|[\"”’'\)]\.$")
+_CLOSED = _lazyre.lazy_compile(r"[.!?…][\"”’'\)\]]{0,3}$")
+_ENDS_SENTENCE = _lazyre.lazy_compile(r"[.!?…][\"”’'\)\]]{0,3}(?:\[[^\[\]]{1,30}\])?$|[\"”’'\)]\.$")
 # A whole unit in quotes closed before the period ("Title".) is how citations print
 # titles; prose quoting a whole sentence closes after the period ("...".).
-_QUOTED_TITLE = regex.compile(r"^[\"“‘'].*[\"”’'][.!?]$")
+_QUOTED_TITLE = _lazyre.lazy_compile(r"^[\"“‘'].*[\"”’'][.!?]$")
 # A quotation closing the unit before its period: the opening quote is found by
 # excluding quote characters from the quoted run (no backtracking across quotes).
-_TRAILING_TITLE = regex.compile(r"(?:\"[^\"]*+\"|“[^“”]*+”)\.$")
+_TRAILING_TITLE = _lazyre.lazy_compile(r"(?:\"[^\"]*+\"|“[^“”]*+”)\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +222,7 @@ _MIN_LINE_SCORE = 3
 _MAX_SEE_ALSO_LINES = 15
 # A short citation on a line of its own: "Rahm, Urs (1990); pp. 453-454", "Eicher, p. 322.",
 # "Gelman (2005, p 2)", "Linden 1996, p. 7".
-_SHORT_LINE = regex.compile(
+_SHORT_LINE = _lazyre.lazy_compile(
     r"""
     ^(?:\p{Lu}[\p{L}'’.\-]*+(?:,?\s(?:and\s|&\s|et\sal\.?|van\s|von\s|de\s)?\p{Lu}[\p{L}'’.\-]*+){0,6}
         (?:;\s\p{Lu}[\p{L}'’.\-]*+(?:,?\s\p{Lu}[\p{L}'’.\-]*+){0,3}){0,6})
@@ -234,10 +235,10 @@ _SHORT_LINE = regex.compile(
     regex.VERBOSE,
 )
 # A quoted title opening the line: '"Title". Work.' (web and news references).
-_QUOTED_START = regex.compile(r"^[\"“][^\"“”]{3,300}[\"”][.,]")
+_QUOTED_START = _lazyre.lazy_compile(r"^[\"“][^\"“”]{3,300}[\"”][.,]")
 # Page, volume and identifier marks that prose rarely prints.
-_LOCATOR_MARK = regex.compile(r"\b(?:pp?|pg)\.\s?[\dxvil]+|\bISBN\b|\bVol\.\s?\d|\bdoi:|\bOCLC\b")
-_END_PUNCT = regex.compile(r"[.:,;!?]$")
+_LOCATOR_MARK = _lazyre.lazy_compile(r"\b(?:pp?|pg)\.\s?[\dxvil]+|\bISBN\b|\bVol\.\s?\d|\bdoi:|\bOCLC\b")
+_END_PUNCT = _lazyre.lazy_compile(r"[.:,;!?]$")
 
 
 def _line_score(line: str) -> tuple[int, bool]:
@@ -331,7 +332,7 @@ def _first_reference_signature(text: str) -> tuple[int, int] | None:
     return chain_start, chain_weight
 
 
-_LONE_TITLE = regex.compile(r"[\"“][^\"“”\n]{3,200}[\"”]\.\s")
+_LONE_TITLE = _lazyre.lazy_compile(r"[\"“][^\"“”\n]{3,200}[\"”]\.\s")
 
 
 def _lone_reference(text: str, sig: int) -> bool:
@@ -431,7 +432,7 @@ _IRREGULAR_PAST = frozenset(
     " drew fell grew kept knew lost paid rose sang saw spent stood taught thought threw went came".split()
 )
 # A lower-case past tense or participle ("named", "released", "designated").
-_PAST = regex.compile(r"^\p{Ll}{3,}ed$")
+_PAST = _lazyre.lazy_compile(r"^\p{Ll}{3,}ed$")
 
 
 def _looks_like_prose(words: str) -> bool:

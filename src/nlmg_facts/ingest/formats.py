@@ -35,6 +35,8 @@ from typing import Literal
 
 import regex
 
+from .. import _lazyre
+
 Format = Literal["plain", "wikitext", "markdown"]
 InputFormat = Literal["auto", "plain", "wikitext", "markdown"]
 INPUT_FORMATS: tuple[str, ...] = ("auto", "plain", "wikitext", "markdown")
@@ -53,7 +55,7 @@ def markup_data() -> dict:
 
 # ------------------------------------------------------------------ detection
 
-_SNIFF_WIKITEXT = regex.compile(
+_SNIFF_WIKITEXT = _lazyre.lazy_compile(
     r"""
       <ref(?:\s[^<>]{0,300})?/?>        # a reference tag
     | \{\{\s*(?:cite\s|citation\b|reflist\b)  # a citation or reference-list template
@@ -61,7 +63,7 @@ _SNIFF_WIKITEXT = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_SNIFF_FOOTNOTE_DEF = regex.compile(r"^[ ]{0,3}\[\^(?P<label>[^\]\s]{1,100})\]:", regex.MULTILINE)
+_SNIFF_FOOTNOTE_DEF = _lazyre.lazy_compile(r"^[ ]{0,3}\[\^(?P<label>[^\]\s]{1,100})\]:", regex.MULTILINE)
 
 
 def detect_format(text: str, name: str = "<text>", requested: InputFormat = "auto") -> Format:
@@ -217,8 +219,8 @@ def _finish(text: str, boundary: int | None, masks, refs: _References) -> Layout
 
 # ------------------------------------------------------------------ wikitext
 
-_PAIRS = regex.compile(r"\{\{|\}\}|\[\[|\]\]")
-_INLINE_BREAK = regex.compile(r"[|\[\]{}]")
+_PAIRS = _lazyre.lazy_compile(r"\{\{|\}\}|\[\[|\]\]")
+_INLINE_BREAK = _lazyre.lazy_compile(r"[|\[\]{}]")
 
 
 def pair_brackets(text: str, lo: int = 0, hi: int | None = None) -> dict[int, int]:
@@ -278,7 +280,7 @@ def wikitext_layout(text: str) -> Layout:
 
 # ------------------------------------------------------------------ Markdown
 
-_MD_LINE = regex.compile(
+_MD_LINE = _lazyre.lazy_compile(
     r"""
       (?P<fence>^[ ]{0,3}(?P<fence_run>`{3,}|~{3,}))       # fenced code block
     | (?P<atx>^[ ]{0,3}\#{1,6}(?:[^\S\n][^\n]*)?$)         # ## Heading
@@ -293,7 +295,7 @@ _MD_LINE = regex.compile(
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
-_MD_INLINE = regex.compile(
+_MD_INLINE = _lazyre.lazy_compile(
     r"""
       (?P<code>`+)                                         # code span (closed by an equal run)
     | (?P<image>!\[[^\[\]\n]{0,500}\]\([^()\s]{0,1000}+(?:\([^()\s]{0,1000}+\)[^()\s]{0,1000}+){0,8}+(?:[^\S\n]+"[^"\n]{0,500}")?\))  # ![alt](src)
@@ -308,11 +310,11 @@ _MD_INLINE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_TICKS = regex.compile(r"`+")
+_TICKS = _lazyre.lazy_compile(r"`+")
 # A link destination: an address (with balanced parentheses, bounded) and an optional title.
-_MD_DEST = regex.compile(r"\((?:[^()\s]{0,1000}+(?:\([^()\s]{0,1000}+\)[^()\s]{0,1000}+){0,8}+)(?:[^\S\n]+\"[^\"\n]{0,500}\")?[^\S\n]*\)")
-_MD_REFLINK = regex.compile(r"\[[^\[\]\n]{0,999}\]")
-_PUNCT = regex.compile(r"[\p{P}\p{S}]")
+_MD_DEST = _lazyre.lazy_compile(r"\((?:[^()\s]{0,1000}+(?:\([^()\s]{0,1000}+\)[^()\s]{0,1000}+){0,8}+)(?:[^\S\n]+\"[^\"\n]{0,500}\")?[^\S\n]*\)")
+_MD_REFLINK = _lazyre.lazy_compile(r"\[[^\[\]\n]{0,999}\]")
+_PUNCT = _lazyre.lazy_compile(r"[\p{P}\p{S}]")
 
 
 def _flanking(text: str, s: int, e: int) -> bool:
@@ -352,7 +354,7 @@ class _MarkdownScanner:
         i = 0
         prev_para: tuple[int, int] | None = None  # the previous line if it was paragraph text
         if text.startswith("---\n"):
-            close = regex.compile(r"^(?:---|\.\.\.)[^\S\n]*$", regex.MULTILINE).search(text, 4)
+            close = _lazyre.compile(r"^(?:---|\.\.\.)[^\S\n]*$", regex.MULTILINE).search(text, 4)
             if close is not None:
                 self.mask(0, close.end(), "break")
                 i = bisect_left(starts, close.end() + 1)
@@ -368,7 +370,7 @@ class _MarkdownScanner:
             kind = m.lastgroup if m is not None else None
             if kind == "fence":
                 run = m["fence_run"]
-                close = regex.compile(r"^[ ]{0,3}" + regex.escape(run[0]) + "{" + str(len(run)) + r",}[^\S\n]*$", regex.MULTILINE)
+                close = _lazyre.compile(r"^[ ]{0,3}" + regex.escape(run[0]) + "{" + str(len(run)) + r",}[^\S\n]*$", regex.MULTILINE)
                 c = close.search(text, le)
                 end = n if c is None else c.end()
                 self.mask(ls, end, "break")

@@ -8,10 +8,12 @@ from importlib import resources
 
 import regex
 
+from .. import _lazyre
+
 # A candidate boundary is terminal punctuation, whatever closes with it, and
 # whitespace; whether it really ends a sentence is decided by looking at the
 # word before and the word after (bounded look-around, so the pass is linear).
-_CANDIDATE = regex.compile(
+_CANDIDATE = _lazyre.lazy_compile(
     r"""
     (?:
         # Only the first character of a run of terminal punctuation may start a
@@ -35,8 +37,8 @@ _CANDIDATE = regex.compile(
 )
 
 # Dotted abbreviations such as U.S, U.K, e.g (the final period is the candidate).
-_DOTTED = regex.compile(r"(?:\p{L}\.)+\p{L}")
-_BLANK_LINE = regex.compile(r"\n[^\S\n]*+\n")
+_DOTTED = _lazyre.lazy_compile(r"(?:\p{L}\.)+\p{L}")
+_BLANK_LINE = _lazyre.lazy_compile(r"\n[^\S\n]*+\n")
 # Opening quotes and brackets that may precede the first letter of a sentence.
 _OPENERS = "\"“‘'([«"
 # What lies inside the word before a period: letters, digits, inner dots, apostrophes, hyphens.

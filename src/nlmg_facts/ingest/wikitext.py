@@ -32,6 +32,7 @@ from typing import Any
 
 import regex
 
+from .. import _lazyre
 from .formats import Layout, MaskKind, _back_heading, _finish, _is_block, _lstrip, _References, _rstrip, markup_data
 
 #: Deepest nesting walked (templates in links in references...).
@@ -65,30 +66,30 @@ def _infobox_index() -> dict[str, tuple[str, dict]]:
 def _patterns() -> dict[str, regex.Pattern[str]]:
     return {
         # Constructs mwparserfromhell leaves as text because they are unclosed or stray.
-        "stray": regex.compile(
+        "stray": _lazyre.compile(
             r"\{\{|\}\}|\[\[|\]\]|\[(?=(?i:https?:|ftp:)?//)|'{2,}|__[A-Z]{2,30}__|^[*#:;]+|^-{4,}"
             r"|</?(?P<tag>[A-Za-z][A-Za-z0-9]{0,30})\b[^<>\n]{0,500}?/?>",
             regex.MULTILINE,
         ),
-        "attr": regex.compile(
+        "attr": _lazyre.compile(
             r"""(?P<key>name|group)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'/>]+))""",
             regex.IGNORECASE,
         ),
-        "language": regex.compile(r"^[a-z]{2,3}(?:-[a-z]{2,8}){0,2}$"),
-        "number": regex.compile(
+        "language": _lazyre.compile(r"^[a-z]{2,3}(?:-[a-z]{2,8}){0,2}$"),
+        "number": _lazyre.compile(
             r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?",
             regex.IGNORECASE,
         ),
-        "year": regex.compile(r"(?<!\d)(?P<year>1[0-9]{3}|20[0-9]{2})(?!\d)"),
-        "int": regex.compile(r"^\s*(\d{1,4})\s*$"),
-        "heading": regex.compile(r"^=[^\n]*=[^\S\n]*$", regex.MULTILINE),
-        "list_start": regex.compile(r"^[^\S\n]*(?:\{\{\s*(?i:reflist|references)\b|<references\b)", regex.MULTILINE),
-        "table_edge": regex.compile(r"^[^\S\n]*(?:(?P<open>\{\|)|(?P<close>\|\}))", regex.MULTILINE),
+        "year": _lazyre.compile(r"(?<!\d)(?P<year>1[0-9]{3}|20[0-9]{2})(?!\d)"),
+        "int": _lazyre.compile(r"^\s*(\d{1,4})\s*$"),
+        "heading": _lazyre.compile(r"^=[^\n]*=[^\S\n]*$", regex.MULTILINE),
+        "list_start": _lazyre.compile(r"^[^\S\n]*(?:\{\{\s*(?i:reflist|references)\b|<references\b)", regex.MULTILINE),
+        "table_edge": _lazyre.compile(r"^[^\S\n]*(?:(?P<open>\{\|)|(?P<close>\|\}))", regex.MULTILINE),
         # Something under a node that makes or uses a reference (the walk descends only there).
-        "has_ref": regex.compile(r"<ref|\{\{\s*(?:r|ref name|sfn[pm]?)\s*\|", regex.IGNORECASE),
-        "ext_open": regex.compile(r"\[(?=(?i:https?:|ftp:)?//)"),
-        "ref_open": regex.compile(r"<ref(?=[\s>])[^<>]{0,500}?(?<!/)>", regex.IGNORECASE),
-        "ref_close": regex.compile(r"</ref\s*>", regex.IGNORECASE),
+        "has_ref": _lazyre.compile(r"<ref|\{\{\s*(?:r|ref name|sfn[pm]?)\s*\|", regex.IGNORECASE),
+        "ext_open": _lazyre.compile(r"\[(?=(?i:https?:|ftp:)?//)"),
+        "ref_open": _lazyre.compile(r"<ref(?=[\s>])[^<>]{0,500}?(?<!/)>", regex.IGNORECASE),
+        "ref_close": _lazyre.compile(r"</ref\s*>", regex.IGNORECASE),
     }
 
 

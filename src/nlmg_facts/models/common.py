@@ -12,7 +12,7 @@ SCHEMA_VERSION = "1.0"
 class Model(BaseModel):
     """Frozen, strict base for every stage boundary."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Span(Model):

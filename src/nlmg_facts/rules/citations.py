@@ -7,8 +7,8 @@ from collections import defaultdict
 from typing import Iterator
 
 import regex
-from rapidfuzz.distance import Levenshtein
 
+from .. import _lazyre
 from ..cite._data import words
 from ..extract.dates import find_dates
 from ..models import Severity
@@ -23,8 +23,8 @@ def _here(ctx: RuleContext, c: Citation, fields: bool = True) -> str:
     label = ctx.cited(c, place=False, fields=fields, date=False)
     return label[:1].upper() + label[1:]
 
-_ALNUM_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_CAPITALISED_WORD = regex.compile(r"\p{Lu}[\p{L}'’\-]*")
+_ALNUM_WORD = _lazyre.lazy_compile(r"[\p{L}\p{N}]+")
+_CAPITALISED_WORD = _lazyre.lazy_compile(r"\p{Lu}[\p{L}'’\-]*")
 
 #: A gap this small between two dates of one citation is a time-zone artefact, not an error.
 TIMEZONE_DAYS = 1
@@ -122,7 +122,7 @@ def archive_date_before_publication(ctx: RuleContext) -> Iterator[Hit]:
             yield from _date_before_publication(ctx, c, c.archive.date, "archive date")
 
 
-_YEAR_ZERO = regex.compile(r"(?<!\d)0{3,4}(?!\d)")
+_YEAR_ZERO = _lazyre.lazy_compile(r"(?<!\d)0{3,4}(?!\d)")
 
 
 @rule("NLMG-C003", "placeholder-publication-date", Severity.ERROR)
@@ -252,7 +252,7 @@ def duplicate_citation_conflict(ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
-_PERSON = regex.compile(
+_PERSON = _lazyre.lazy_compile(
     r"(?<![\p{L}'’])(?P<given>\p{Lu}[\p{Ll}'’\-]+)\s(?P<surname>\p{Lu}[\p{L}'’\-]+)(?P<sic>\s*\[sic\])?"
 )
 
@@ -263,6 +263,8 @@ def _close(a: str, b: str) -> bool:
     if fa == fb or fa.startswith(fb) or fb.startswith(fa):
         return False
     limit = 2 if min(len(fa), len(fb)) >= 8 else 1
+    from rapidfuzz.distance import Levenshtein  # on first use: start-up time
+
     return Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit
 
 
@@ -384,16 +386,16 @@ def _announcement(text: str) -> bool:
     global _CUES
     if _CUES is None:
         alt = "|".join(regex.escape(w) for w in sorted(words("announcement_cues", "words"), key=len, reverse=True))
-        _CUES = regex.compile(rf"\b(?:{alt})\b", regex.IGNORECASE)
+        _CUES = _lazyre.compile(rf"\b(?:{alt})\b", regex.IGNORECASE)
     return bool(_CUES.search(text))
 
 
-_REVIEW = regex.compile(r"\breview(?:s|ed)?\b", regex.IGNORECASE)
+_REVIEW = _lazyre.lazy_compile(r"\breview(?:s|ed)?\b", regex.IGNORECASE)
 #: Events a critic reviews before they happen (press screenings, advance copies).
 _REVIEWED_EVENTS = frozenset({"release", "publication", "premiere", "broadcast", "screening",
                               "festival-screening", "festival-opening", "festival-closing",
                               "opening"})  # a building or shop previewed before it opens
-_NUMBER_TERM = regex.compile(r"^\d[\d.,]*$")
+_NUMBER_TERM = _lazyre.lazy_compile(r"^\d[\d.,]*$")
 
 
 def _grounded(link) -> bool:
@@ -487,7 +489,7 @@ def source_predates_event(ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
-_TITLE_EDITION = regex.compile(
+_TITLE_EDITION = _lazyre.lazy_compile(
     r"""
     (?<!\w)(?P<n>\d{1,3})(?:st|nd|rd|th)\s+               # 23rd
     (?:annual\s+)?

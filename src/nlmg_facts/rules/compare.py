@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Generic, Iterable, Iterator, Sequenc
 
 import regex
 
+from .. import _lazyre
 from ..models import Attribute, Quantity
 from ..models.claims import DateValue
 
@@ -168,7 +169,7 @@ def describe_attribute(attr: Attribute) -> str:
     return subject + event + (f" ({', '.join(quals)})" if quals else "")
 
 
-_SCOPE_SPLIT = regex.compile(r"\s*(?:\+|/|&|,|\band\b|\bor\b)\s*|-and-", regex.IGNORECASE)
+_SCOPE_SPLIT = _lazyre.lazy_compile(r"\s*(?:\+|/|&|,|\band\b|\bor\b)\s*|-and-", regex.IGNORECASE)
 
 #: Qualifiers whose values may name a set of scopes ("dvd+blu-ray").
 SET_QUALIFIERS = ("medium",)
@@ -207,7 +208,7 @@ def lexicon() -> dict:
 def _cue_pattern(name: str) -> regex.Pattern[str]:
     words = sorted(lexicon()[name], key=len, reverse=True)
     alternatives = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return regex.compile(rf"\b(?:{alternatives})\b", regex.IGNORECASE)
+    return _lazyre.compile(rf"\b(?:{alternatives})\b", regex.IGNORECASE)
 
 
 def find_cues(name: str, text: str) -> list[regex.Match[str]]:
@@ -302,7 +303,7 @@ def restatements(claims: Sequence["Claim"], interval: Callable[["Claim"], Interv
     return keep
 
 
-_CLAUSE_BREAK = regex.compile(r"[;:]|,\s+(?:but|and|while|although|whereas)\b")
+_CLAUSE_BREAK = _lazyre.lazy_compile(r"[;:]|,\s+(?:but|and|while|although|whereas)\b")
 
 
 def superseded(ctx: "RuleContext", claim: "Claim") -> bool:
@@ -416,7 +417,7 @@ def related_scope_hits(
 
 # ------------------------------------------------------- arithmetic tolerance
 
-_NUMERAL = regex.compile(
+_NUMERAL = _lazyre.lazy_compile(
     r"""
     (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)   # 44,911 / 9.5 / 163
     (?:\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?  # scale word or abbreviation

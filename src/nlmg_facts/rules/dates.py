@@ -8,6 +8,7 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..models import Severity
 from ..models.claims import DateClaim
 from .compare import (
@@ -388,7 +389,7 @@ def festival_date_out_of_season(ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
-_RUN_START = regex.compile(r"\b(?:began|begins|begun|opened|opens|started|starts|kicked\s+off|commenced)\b", regex.IGNORECASE)
+_RUN_START = _lazyre.lazy_compile(r"\b(?:began|begins|begun|opened|opens|started|starts|kicked\s+off|commenced)\b", regex.IGNORECASE)
 
 
 @rule("NLMG-D007", "festival-date-outside-run", Severity.ERROR)

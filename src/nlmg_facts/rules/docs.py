@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import regex
 
+from .. import _lazyre
 from .registry import DOC_SECTIONS, RuleSpec
 
 #: A section heading on a line of its own, in any of the usual spellings.
-_HEADING = regex.compile(
+_HEADING = _lazyre.lazy_compile(
     r"""^\s*
     (?: \*\*(?P<name>[^*]+?)\*\*      # **What it does**
       | \#{1,4}\s+(?P<name>.+?)       # ## What it does

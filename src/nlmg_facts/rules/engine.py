@@ -32,6 +32,7 @@ from typing import Iterable, Sequence
 
 import regex
 
+from .. import _lazyre
 from ..errors import UsageError
 from ..models.common import Severity
 from ..models.findings import Finding, InternalError, RuleInfo
@@ -44,8 +45,8 @@ FINGERPRINT_VERSION = "1"
 NEAR_WORDS = 3
 #: Without a sentence around a span (back matter), look this far either side.
 _WINDOW = 80
-_WORD = regex.compile(r"\w+", regex.UNICODE)
-_SPACE = regex.compile(r"\s+")
+_WORD = _lazyre.lazy_compile(r"\w+", regex.UNICODE)
+_SPACE = _lazyre.lazy_compile(r"\s+")
 _SEVERITIES = sorted(Severity, key=lambda s: s.rank)
 
 

@@ -35,6 +35,7 @@ from typing import Literal
 
 import regex
 
+from .. import _lazyre
 from ..models import Span
 from .context import RuleContext
 
@@ -46,9 +47,9 @@ _MAX_GAP = 90
 @cache
 def _re() -> dict[str, regex.Pattern[str]]:
     """The patterns, compiled on first use (never at import)."""
-    c = lambda p: regex.compile(p, regex.VERBOSE | regex.IGNORECASE)  # noqa: E731
+    c = lambda p: _lazyre.compile(p, regex.VERBOSE | regex.IGNORECASE)  # noqa: E731
     return {
-        "comma_free": regex.compile(r"^[^,;:.!?\"“”]*$"),
+        "comma_free": _lazyre.compile(r"^[^,;:.!?\"“”]*$"),
         "paren_open": c(r"^\s*\(\s*$"),
         # ", held in", ", which took place on", ", staged at Wembley on", " (held in"
         "held": c(r"""^\s*[,(]?\s*(?:which\s+|that\s+|and\s+)?(?:was\s+|were\s+|is\s+|are\s+|being\s+)?
@@ -74,16 +75,16 @@ def _re() -> dict[str, regex.Pattern[str]]:
                           \s+year['’]s\s+(?:edition|festival|ceremony|contest|games|awards?|event|race)?
                           \s*,?\s*(?:the\s+|its\s+)?$"""),
         # Capitalised words before a year: "Eurovision Song Contest 2011", "Wimbledon 2011".
-        "name_before_year": regex.compile(
+        "name_before_year": _lazyre.compile(
             r"(?P<name>(?:\p{Lu}[\p{L}’'.-]*|of|de|du|di|del|la|le|and|&)"
             r"(?:\s+(?:\p{Lu}[\p{L}’'.-]*|of|de|du|di|del|la|le|and|&)){0,7})\s+$"
         ),
-        "name_after_year": regex.compile(
+        "name_after_year": _lazyre.compile(
             r"""\s+(?P<name>(?:\p{Lu}[\p{L}’'.-]*|of|de|du|di|del|la|le|and|&)
                 (?:\s+(?:\p{Lu}[\p{L}’'.-]*|of|de|du|di|del|la|le|and|&)){0,7})""",
             regex.VERBOSE,
         ),
-        "token": regex.compile(r"\S+"),
+        "token": _lazyre.compile(r"\S+"),
     }
 
 

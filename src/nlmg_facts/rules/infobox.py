@@ -8,6 +8,7 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..models import Severity
 from ..models.claims import THIS_WORK, DurationValue
 from .compare import (
@@ -205,7 +206,7 @@ def _about_subject(ctx: RuleContext) -> dict[str, list]:
 
 @functools.cache
 def _first_scope() -> regex.Pattern[str]:
-    return regex.compile(r"(?<=\[)scope=first,|,?scope=first(?=[,\]])")
+    return _lazyre.compile(r"(?<=\[)scope=first,|,?scope=first(?=[,\]])")
 
 
 def _words(name: str) -> list[str]:
@@ -214,7 +215,7 @@ def _words(name: str) -> list[str]:
 
 @functools.cache
 def _non_word() -> regex.Pattern[str]:
-    return regex.compile(r"[^\w]+")
+    return _lazyre.compile(r"[^\w]+")
 
 
 def _lead_end(text: str, body_start: int) -> int:
@@ -225,4 +226,4 @@ def _lead_end(text: str, body_start: int) -> int:
 
 @functools.cache
 def _heading() -> regex.Pattern[str]:
-    return regex.compile(r"^=[^\n]*=[^\S\n]*$", regex.MULTILINE)
+    return _lazyre.compile(r"^=[^\n]*=[^\S\n]*$", regex.MULTILINE)

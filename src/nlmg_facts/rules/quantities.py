@@ -9,6 +9,7 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..models import Severity, Span
 from .compare import (
     upper_first,
@@ -37,11 +38,11 @@ from .compare import (
 from .context import RuleContext
 from .registry import Hit, rule
 
-_CLAUSE_PUNCT = regex.compile(r"[,;:.]")
-_ADDITION_CUE_AT_END = regex.compile(r"\b(?:additional|further|extra|another)\s+$", regex.IGNORECASE)
-_CLAUSE_PUNCT_NO_STOP = regex.compile(r"[,;:]")
-_LIST_SEPARATOR = regex.compile(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+")
-_CONJUNCTION = regex.compile(r"\b(?:and|or)\b")
+_CLAUSE_PUNCT = _lazyre.lazy_compile(r"[,;:.]")
+_ADDITION_CUE_AT_END = _lazyre.lazy_compile(r"\b(?:additional|further|extra|another)\s+$", regex.IGNORECASE)
+_CLAUSE_PUNCT_NO_STOP = _lazyre.lazy_compile(r"[,;:]")
+_LIST_SEPARATOR = _lazyre.lazy_compile(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+")
+_CONJUNCTION = _lazyre.lazy_compile(r"\b(?:and|or)\b")
 
 QUANTITY_KINDS = ("money", "count", "percentage")
 
@@ -92,7 +93,7 @@ def _period(c) -> str | None:
 
 _ORDINALS = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
-_PERIOD_RE = regex.compile(
+_PERIOD_RE = _lazyre.lazy_compile(
     r"""
     ^(?:(?P<word>first|opening|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)  # second-week
        |(?P<num>\d+)(?:st|nd|rd|th)?)                                                    # 2nd-week
@@ -135,7 +136,7 @@ def _consistent(claims: list, interval=arithmetic_interval) -> Interval | None:
     return intersection(interval(c) for c in claims) if claims else None
 
 
-_PER_UNIT = regex.compile(r"^\s*(?:a|per)\s+(?P<noun>[a-z]+)", regex.IGNORECASE)
+_PER_UNIT = _lazyre.lazy_compile(r"^\s*(?:a|per)\s+(?P<noun>[a-z]+)", regex.IGNORECASE)
 
 
 def _per_noun_text(text: str) -> str | None:
@@ -285,7 +286,7 @@ def average_times_count_mismatch(ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
-_MORE_AFTER = regex.compile(r"^\s*(?:more|additional|further|extra)\b", regex.IGNORECASE)
+_MORE_AFTER = _lazyre.lazy_compile(r"^\s*(?:more|additional|further|extra)\b", regex.IGNORECASE)
 
 
 def _is_addition(ctx: RuleContext, c, after: dict[str, str]) -> bool:
@@ -374,7 +375,7 @@ def percent_change_mismatch(ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
-_FROM = regex.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", regex.IGNORECASE)
+_FROM = _lazyre.lazy_compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", regex.IGNORECASE)
 
 
 def _is_measure(ctx: RuleContext, c) -> bool:
@@ -588,9 +589,9 @@ def _is_widened(ctx: RuleContext, c) -> bool:
 
 
 # ------------------------------------------------------------------ M006
-_QUOTE = regex.compile(r"""[:\s]*["“‘'](?P<quote>[^"”’]{1,400}?)["”’](?!\w)""")
-_WORD = regex.compile(r"[\w’'-]+")
-_PLURAL_NOUN = regex.compile(r"^[\s-]*(?P<noun>[a-z]+)", regex.IGNORECASE)
+_QUOTE = _lazyre.lazy_compile(r"""[:\s]*["“‘'](?P<quote>[^"”’]{1,400}?)["”’](?!\w)""")
+_WORD = _lazyre.lazy_compile(r"[\w’'-]+")
+_PLURAL_NOUN = _lazyre.lazy_compile(r"^[\s-]*(?P<noun>[a-z]+)", regex.IGNORECASE)
 
 
 @rule("NLMG-M006", "count-in-words-mismatch", Severity.WARNING)
@@ -626,12 +627,12 @@ def count_in_words_mismatch(ctx: RuleContext) -> Iterator[Hit]:
         if not noun:
             m = _PLURAL_NOUN.match(ctx.doc.text[c.span.end : c.span.end + 30])
             noun = m.group("noun").lower() if m else ""
-        noun = noun[:-1] if noun.endswith("s") and noun[:-1] in _LIST_NOUNS else noun
+        noun = noun[:-1] if noun.endswith("s") and noun[:-1] in _list_nouns() else noun
         # The quotation or list follows within the sentence; the bound (far longer
         # than any real list) keeps an unsegmented megabyte, one "sentence", from
         # being copied once per count.
         rest = ctx.doc.text[c.span.end : min(sentence.end, c.span.end + 4 * SENTENCE_REACH)]
-        found = _count_words(rest) if noun == "word" else _count_items(rest) if noun in _LIST_NOUNS else None
+        found = _count_words(rest) if noun == "word" else _count_items(rest) if noun in _list_nouns() else None
         if found is None or found[0] == stated:
             continue
         n, span = found
@@ -646,10 +647,14 @@ def count_in_words_mismatch(ctx: RuleContext) -> Iterator[Hit]:
         )
 
 
-_LIST_NOUNS = frozenset(lexicon()["list_nouns"])
-_RELATIVE = regex.compile(r"\s*(?:which|who|whom|whose|where|that|including|such\s+as)\b", regex.IGNORECASE)
+@functools.cache
+def _list_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["list_nouns"])
+
+
+_RELATIVE = _lazyre.lazy_compile(r"\s*(?:which|who|whom|whose|where|that|including|such\s+as)\b", regex.IGNORECASE)
 #: Between a count and its list: no clause boundary and no other number.
-_NOT_THE_SAME_PHRASE = regex.compile(
+_NOT_THE_SAME_PHRASE = _lazyre.lazy_compile(
     r"[,;()]|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", regex.IGNORECASE
 )
 

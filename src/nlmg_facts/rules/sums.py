@@ -23,6 +23,7 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..models import Severity, Span
 from .compare import arithmetic_interval, format_number, widen
 from .context import RuleContext
@@ -49,26 +50,26 @@ def _re() -> dict[str, regex.Pattern[str]]:
     i = regex.IGNORECASE
     return {
         # Ends right before a total: "for a worldwide total of ", "totalling ".
-        "total_before": regex.compile(rf"\b(?:{_alternation('total_before')})\s+$", i),
+        "total_before": _lazyre.compile(rf"\b(?:{_alternation('total_before')})\s+$", i),
         # Right after a total: " in all", " combined".
-        "total_after": regex.compile(rf"\s*(?:[a-z]+\s+)?(?:{_alternation('total_after')})\b", i),
+        "total_after": _lazyre.compile(rf"\s*(?:[a-z]+\s+)?(?:{_alternation('total_after')})\b", i),
         # After a whole's noun phrase: " chamber has ", "-seat house consists of ".
-        "whole_has": regex.compile(rf"[\w\s'’-]{{0,40}}?\b(?:{_alternation('whole_has')})\s+", i),
-        "whole_open": regex.compile(rf"[\w\s'’,-]{{0,40}}?(?:,\s*|\s+)(?:{_alternation('whole_open')})\s+", i),
-        "of_start": regex.compile(r"^\s*Of\s+(?:(?:its|the|their|his|her|this|that|a|an)\s+)?$", i),
-        "partitive": regex.compile(r"^\s+(?:of|out\s+of)\s+(?:the|its|their|his|her|a|an)\s+$", i),
-        "share_cue": regex.compile(rf"\s*(?:of\s+(?:the\s+)?(?:votes?|ballots?|electorate|respondents)\s+)?(?:\w+\s+){{0,2}}?(?:{_alternation('share_cues')})\b", i),
-        "vote_share": regex.compile(r"\s*of\s+(?:the\s+)?(?:popular\s+|total\s+)?(?:votes?|ballots?|poll|seats)\b", i),
-        "remaining": regex.compile(rf"\b(?:{_alternation('remaining_cues')})\s+$", i),
-        "catch_all": regex.compile(r"\b(?:independents?|others?|remaining|rest|vacant|vacancies|non-aligned|unaffiliated)\b", i),
-        "gap_ok": regex.compile(r"^[^;:()\[\]]{0,90}$"),
-        "joins": regex.compile(r",|\band\b|\bplus\b|\bwith\b", i),
+        "whole_has": _lazyre.compile(rf"[\w\s'’-]{{0,40}}?\b(?:{_alternation('whole_has')})\s+", i),
+        "whole_open": _lazyre.compile(rf"[\w\s'’,-]{{0,40}}?(?:,\s*|\s+)(?:{_alternation('whole_open')})\s+", i),
+        "of_start": _lazyre.compile(r"^\s*Of\s+(?:(?:its|the|their|his|her|this|that|a|an)\s+)?$", i),
+        "partitive": _lazyre.compile(r"^\s+(?:of|out\s+of)\s+(?:the|its|their|his|her|a|an)\s+$", i),
+        "share_cue": _lazyre.compile(rf"\s*(?:of\s+(?:the\s+)?(?:votes?|ballots?|electorate|respondents)\s+)?(?:\w+\s+){{0,2}}?(?:{_alternation('share_cues')})\b", i),
+        "vote_share": _lazyre.compile(r"\s*of\s+(?:the\s+)?(?:popular\s+|total\s+)?(?:votes?|ballots?|poll|seats)\b", i),
+        "remaining": _lazyre.compile(rf"\b(?:{_alternation('remaining_cues')})\s+$", i),
+        "catch_all": _lazyre.compile(r"\b(?:independents?|others?|remaining|rest|vacant|vacancies|non-aligned|unaffiliated)\b", i),
+        "gap_ok": _lazyre.compile(r"^[^;:()\[\]]{0,90}$"),
+        "joins": _lazyre.compile(r",|\band\b|\bplus\b|\bwith\b", i),
         # "A or B", and ranges "A–B", "A to B": alternatives or bounds, never parts to add.
-        "alternative": regex.compile(r"\bor\b|^\s*(?:–|-|—|to)\s*$", i),
-        "clause_break": regex.compile(r"[;:]"),
-        "scale": regex.compile(r"\b(thousand|million|billion|trillion|bn|m|k)\b", i),
-        "prefix": regex.compile(r"^[^\d]*"),
-        "decimals": regex.compile(r"\d[\d,]*\.(\d+)"),
+        "alternative": _lazyre.compile(r"\bor\b|^\s*(?:–|-|—|to)\s*$", i),
+        "clause_break": _lazyre.compile(r"[;:]"),
+        "scale": _lazyre.compile(r"\b(thousand|million|billion|trillion|bn|m|k)\b", i),
+        "prefix": _lazyre.compile(r"^[^\d]*"),
+        "decimals": _lazyre.compile(r"\d[\d,]*\.(\d+)"),
     }
 
 
