@@ -7,3 +7,4 @@ from . import infobox  # noqa: F401
 from . import quantities  # noqa: F401
 from . import rankings  # noqa: F401
 from . import sums  # noqa: F401
+from . import values  # noqa: F401
