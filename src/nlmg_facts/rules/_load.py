@@ -6,5 +6,6 @@ from . import dates  # noqa: F401
 from . import infobox  # noqa: F401
 from . import quantities  # noqa: F401
 from . import rankings  # noqa: F401
+from . import sources  # noqa: F401
 from . import sums  # noqa: F401
 from . import values  # noqa: F401

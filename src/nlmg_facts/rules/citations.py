@@ -533,7 +533,7 @@ def _title_dates(c: Citation) -> list[tuple[str, DateValue]]:
 
 @rule("NLMG-L002", "citation-title-contradicts-claim", Severity.WARNING)
 def citation_title_contradicts_claim(ctx: RuleContext) -> Iterator[Hit]:
-    """A date or edition in a citation's title that contradicts the claim it supports.
+    """A date, edition, sum or count in a citation's title that contradicts the claim it supports.
 
     **What it does**
     For each citation with claims linked to it: a day in its title ("Moves Up
@@ -543,7 +543,10 @@ def citation_title_contradicts_claim(ctx: RuleContext) -> Iterator[Hit]:
     month; an edition in the title ("The 23rd TIFF") is compared with edition
     claims of the same event (by name or acronym, unless the citation's work
     names another event with that acronym) and flagged when the numbers
-    differ.
+    differ; a sum of money or a count in the title ("... Grosses $3 Million",
+    "Opens in 250 Theatres") is compared, as intervals at their stated
+    precision, with the linked claims of the same measure (the title's verb
+    names it; counts by their noun) and flagged when none agrees.
 
     **Why it matters**
     The source says one thing and the sentence citing it another: the
@@ -566,6 +569,9 @@ def citation_title_contradicts_claim(ctx: RuleContext) -> Iterator[Hit]:
         linked = [claims[link.claim] for link in links if link.claim in claims]
         yield from _title_date_hits(ctx, c, [x for x in linked if isinstance(x, DateClaim) and x.value.resolved])
         yield from _title_edition_hits(ctx, c, [x for x in linked if isinstance(x, EditionClaim)])
+        from .sources import title_figure_hits  # sources imports this module's helpers
+
+        yield from title_figure_hits(ctx, c, linked)
 
 
 def _title_date_hits(ctx: RuleContext, c: Citation, dates: list[DateClaim]) -> Iterator[Hit]:
