@@ -79,14 +79,20 @@ def source_long_after_as_of(ctx: RuleContext) -> Iterator[Hit]:
             )
 
 
+def _phrases(phrases: list[str]) -> regex.Pattern:
+    alts = [r"(?:s|es|d|ed|ing)?".join(regex.escape(part).replace(r"\ ", r"[\s\-]+") for part in p.split("~"))
+            for p in phrases]
+    return regex.compile(rf"\b(?:{'|'.join(sorted(alts, key=len, reverse=True))})\b", regex.IGNORECASE)
+
+
 @cache
 def _event_patterns() -> dict[str, regex.Pattern]:
-    out = {}
-    for event, phrases in _data()["title_figure_events"].items():
-        alts = [r"(?:s|es|ed|ing)?".join(regex.escape(part).replace(r"\ ", r"[\s\-]+") for part in p.split("~"))
-                for p in phrases]
-        out[event] = regex.compile(rf"\b(?:{'|'.join(sorted(alts, key=len, reverse=True))})\b", regex.IGNORECASE)
-    return out
+    return {event: _phrases(phrases) for event, phrases in _data()["title_figure_events"].items()}
+
+
+@cache
+def _count_change() -> regex.Pattern:
+    return _phrases(_data()["count_change_words"])
 
 
 def _overlaps(a, b) -> bool:
@@ -118,6 +124,8 @@ def title_figure_hits(ctx: RuleContext, c: Citation, linked: list[Claim]) -> Ite
             same = [x for x in same if x.attribute.event in named]
         elif sum(1 for m in mentions if _same_measure_values(m.value, value)) > 1:
             continue  # "opens in 250 theatres, 400 next week": which count is whose
+        else:  # "expanded to 300 cinemas" is a later count than the title's opening one
+            same = [x for x in same if not _count_change().search(ctx.sentence_text(x.sentence))]
         if not same or any(_overlaps(x.value, value) for x in same):
             continue
         claim = same[0]
