@@ -1,6 +1,7 @@
 """Imports every rule module so their ``@rule`` decorators register them."""
 
 # Add one import per rule module; keep sorted.
+from . import authors  # noqa: F401
 from . import citations  # noqa: F401
 from . import dates  # noqa: F401
 from . import infobox  # noqa: F401

@@ -260,6 +260,22 @@ def _close(a: str, b: str) -> bool:
     return Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit
 
 
+def _surname_close(a: str, b: str) -> bool:
+    """One or two letters apart (two for long names), not case only; unlike given names a
+    surname has no short form, so a prefix counts (Preston/Prestone)."""
+    fa, fb = a.casefold(), b.casefold()
+    if fa == fb:
+        return False
+    limit = 2 if min(len(fa), len(fb)) >= 8 else 1
+    return Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit
+
+
+def _first_given(given: str | None) -> str | None:
+    """The first given name written in full ("Jay" of "Jay A."); None for initials only."""
+    first = (given or "").split()[0] if (given or "").strip() else ""
+    return first if len(first) > 1 and not first.endswith(".") else None
+
+
 @rule("NLMG-C006", "author-name-mismatch", Severity.WARNING)
 def author_name_mismatch(ctx: RuleContext) -> Iterator[Hit]:
     """An author's name in a citation spelled differently from the article text.
@@ -268,8 +284,10 @@ def author_name_mismatch(ctx: RuleContext) -> Iterator[Hit]:
     Collects the "Given Surname" pairs of the article body and, for each
     citation author, looks up the body names with the same given name or the
     same surname (an index, no all-pairs comparison); a name whose other half
-    is one letter off (two for long names, via rapidfuzz) is flagged, unless
-    the citation's spelling also appears in the body. Names the body marks
+    is one letter off (two for long names, via rapidfuzz; a surname that
+    is a prefix of the other counts, Preston/Prestone) is flagged, unless
+    the citation's spelling also appears in the body. A middle initial
+    ("Jay A.") is left out of the comparison. Names the body marks
     with [sic], case-only differences and short forms (Steve/Steven) are not
     flagged.
 
@@ -300,13 +318,15 @@ def author_name_mismatch(ctx: RuleContext) -> Iterator[Hit]:
     seen: set[tuple[str, str]] = set()
     for c in _citations(ctx):
         for a in c.authors:
-            if not a.given or " " in a.given.strip():
+            given = _first_given(a.given)  # "Jay A. Fernandes" is compared as "Jay Fernandes"
+            if given is None:
                 continue
-            cited = f"{a.given} {a.surname}"
+            cited = f"{given} {a.surname}"
             if cited.casefold() in spelled:
                 continue
-            candidates = [(m, "given name") for m in by_surname.get(a.surname.casefold(), ()) if _close(a.given, m["given"])]
-            candidates += [(m, "surname") for m in by_given.get(a.given.casefold(), ()) if _close(a.surname, m["surname"])]
+            candidates = [(m, "given name") for m in by_surname.get(a.surname.casefold(), ()) if _close(given, m["given"])]
+            candidates += [(m, "surname") for m in by_given.get(given.casefold(), ())
+                           if _surname_close(a.surname, m["surname"])]
             for m, part in candidates[:1]:
                 written = f"{m['given']} {m['surname']}"
                 if written.casefold() in sic or (c.id, written) in seen:
