@@ -70,3 +70,10 @@ def test_a_title_figure_of_another_measure_is_not_compared():
 def test_a_value_as_of_a_date_wants_a_source_of_about_that_date(sentence, published, flagged):
     found = findings(sentence, f'Ward, Ann ({published}). "Lumen passes $5 million".', "NLMG-L003")
     assert bool(found) is flagged
+
+
+def test_a_title_sum_beside_a_linked_count_is_not_compared_with_it():
+    found = findings("The film opened in 300 cinemas, grossing $5 million.",
+                     'Ward, Ann (4 June 2012). "Lumen grosses $5 million in 250 cinemas".', "NLMG-L002")
+    assert [f.message for f in found] == ["'300 cinemas' contradicts the '250 cinemas' in the title of its "
+                                          "source c1 ('Lumen grosses $5 million in 250 cinemas')"]

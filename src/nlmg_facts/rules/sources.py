@@ -10,7 +10,7 @@ import regex
 from ..extract import counts, money
 from ..models import Severity
 from ..models.citations import Citation
-from ..models.claims import Claim, CountClaim, DateClaim, MoneyClaim, MoneyValue
+from ..models.claims import Claim, CountClaim, DateClaim, CountValue, MoneyClaim, MoneyValue
 from .citations import _citations, _grounded, _linked, _published
 from .context import RuleContext
 from .registry import Hit, rule
@@ -100,9 +100,11 @@ def _overlaps(a, b) -> bool:
 
 
 def _same_measure(claim: Claim, value) -> bool:
-    if isinstance(claim, MoneyClaim):
+    if isinstance(claim, MoneyClaim) and isinstance(value, MoneyValue):
         return claim.value.currency == value.currency
-    return isinstance(claim, CountClaim) and claim.value.noun is not None and claim.value.noun == value.noun
+    if isinstance(claim, CountClaim) and isinstance(value, CountValue):
+        return claim.value.noun is not None and claim.value.noun == value.noun
+    return False
 
 
 def title_figure_hits(ctx: RuleContext, c: Citation, linked: list[Claim]) -> Iterator[Hit]:

@@ -54,6 +54,9 @@ _YEAR_RANGE = regex.compile(
     regex.VERBOSE,
 )
 
+#: A capitalised word and a comma just before a pair of years: a title and its subtitle years.
+_TITLE_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’\-]*,\s*$")
+
 _PERCENT = r"(?P<p>\d{1,4}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
 
 
@@ -153,8 +156,9 @@ def range_written_backwards(ctx: RuleContext) -> Iterator[Hit]:
     December 2010", "December 19–17, 2010") or of two four-digit years
     ("2012–2009", a lifespan "(1969–1895)") that runs backwards. Forward
     ranges ("1999–2000"), season notation ("1995–96", two digits: not read),
-    ranges across months ("30 April – 2 May 2009") and scores or tallies
-    ("won 2012–1998", "pp. 2012–1990") are clean.
+    ranges across months ("30 April – 2 May 2009"), scores or tallies
+    ("won 2012–1998", "pp. 2012–1990") and years after a capitalised word
+    and a comma, a title's subtitle ("Counting Down, 2040–2001"), are clean.
 
     **Why it matters**
     A range cannot end before it begins: one of its ends is mistyped, or the
@@ -182,6 +186,8 @@ def range_written_backwards(ctx: RuleContext) -> Iterator[Hit]:
             y1, y2 = int(m["y1"]), int(m["y2"])
             if y1 <= y2 or _preceded_by(sentence, m.start(), "score_words"):
                 continue
+            if _TITLE_BEFORE.search(sentence, 0, m.start()):
+                continue  # a title's own years: the novel "Looking Back, 2000–1887"
             span = Span(start=offset + m.start(), end=offset + m.end())
             yield Hit(
                 message=f"year range {m[0]!r} runs backwards ({y1} is after {y2})",
