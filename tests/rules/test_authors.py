@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from nlmg_facts.config import Config
-from nlmg_facts.ingest import Source
-from nlmg_facts.pipeline import check_source
+from _check import findings_of
 
-ROOT = Path(__file__).resolve().parents[2]
 LEAD = "Lumen is a 2012 British drama film directed by Ada Rowe. It premiered in May 2012. "
 
 
 def findings(text: str, code: str) -> list:
-    doc = check_source(Source(name="a.txt", text=LEAD + text + " Lumen at IMDb"), Config(root=ROOT, select=(code,)), "a.txt")
-    return [f for f in doc.findings if f.code == code]
+    return findings_of(LEAD + text + " Lumen at IMDb", code)
 
 
 def refs(*entries: tuple[str, str]) -> str:

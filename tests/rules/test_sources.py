@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from nlmg_facts.config import Config
-from nlmg_facts.ingest import Source
-from nlmg_facts.pipeline import check_source
+from _check import findings_of
 
-ROOT = Path(__file__).resolve().parents[2]
 LEAD = "Lumen is a 2012 British drama film directed by Ada Rowe. "
 TAIL = "Western Post. Retrieved 5 June 2012. Lumen at IMDb"
 
 
 def findings(sentence: str, citation: str, code: str) -> list:
-    text = f"{LEAD}{sentence} {citation} {TAIL}"
-    doc = check_source(Source(name="a.txt", text=text), Config(root=ROOT, select=(code,)), "a.txt")
-    return [f for f in doc.findings if f.code == code]
+    return findings_of(f"{LEAD}{sentence} {citation} {TAIL}", code)
 
 
 SHOOT = 'Ward, Ann (2 March 2009). "Crew begins filming in Cornwall".'

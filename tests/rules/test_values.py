@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from nlmg_facts.config import Config
-from nlmg_facts.ingest import Source
-from nlmg_facts.pipeline import check_source
+from _check import findings_of
 
-ROOT = Path(__file__).resolve().parents[2]
 LEAD = "Harbour Lights is a 2015 British drama film. "
 
 
 def findings(text: str, code: str) -> list:
-    doc = check_source(Source(name="a.txt", text=LEAD + text), Config(root=ROOT, select=(code,)), "a.txt")
-    return [f for f in doc.findings if f.code == code]
+    return findings_of(LEAD + text, code)
 
 
 @pytest.mark.parametrize(
