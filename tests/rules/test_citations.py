@@ -36,8 +36,10 @@ def test_citation_and_linking_rules_are_registered_with_defect_names():
         "NLMG-C005": "duplicate-citation-conflict",
         "NLMG-C006": "author-name-mismatch",
         "NLMG-C007": "citation-missing-title-and-date",
+        "NLMG-C008": "author-name-variant",
         "NLMG-L001": "source-predates-event",
         "NLMG-L002": "citation-title-contradicts-claim",
+        "NLMG-L003": "source-long-after-as-of",
     }
 
 

@@ -262,10 +262,28 @@ def _close(a: str, b: str) -> bool:
     fa, fb = a.casefold(), b.casefold()
     if fa == fb or fa.startswith(fb) or fb.startswith(fa):
         return False
-    limit = 2 if min(len(fa), len(fb)) >= 8 else 1
+    return _within_edits(fa, fb)
+
+
+def _within_edits(fa: str, fb: str) -> bool:
+    """At most one edit apart, two for names of eight letters or more (rapidfuzz)."""
     from rapidfuzz.distance import Levenshtein  # on first use: start-up time
 
+    limit = 2 if min(len(fa), len(fb)) >= 8 else 1
     return Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit
+
+
+def _surname_close(a: str, b: str) -> bool:
+    """One or two letters apart (two for long names), not case only; unlike given names a
+    surname has no short form, so a prefix counts (Preston/Prestone)."""
+    fa, fb = a.casefold(), b.casefold()
+    return fa != fb and _within_edits(fa, fb)
+
+
+def _first_given(given: str | None) -> str | None:
+    """The first given name written in full ("Jay" of "Jay A."); None for initials only."""
+    first = (given or "").split()[0] if (given or "").strip() else ""
+    return first if len(first) > 1 and not first.endswith(".") else None
 
 
 @rule("NLMG-C006", "author-name-mismatch", Severity.WARNING)
@@ -276,8 +294,10 @@ def author_name_mismatch(ctx: RuleContext) -> Iterator[Hit]:
     Collects the "Given Surname" pairs of the article body and, for each
     citation author, looks up the body names with the same given name or the
     same surname (an index, no all-pairs comparison); a name whose other half
-    is one letter off (two for long names, via rapidfuzz) is flagged, unless
-    the citation's spelling also appears in the body. Names the body marks
+    is one letter off (two for long names, via rapidfuzz; a surname that
+    is a prefix of the other counts, Preston/Prestone) is flagged, unless
+    the citation's spelling also appears in the body. A middle initial
+    ("Jay A.") is left out of the comparison. Names the body marks
     with [sic], case-only differences and short forms (Steve/Steven) are not
     flagged.
 
@@ -308,13 +328,15 @@ def author_name_mismatch(ctx: RuleContext) -> Iterator[Hit]:
     seen: set[tuple[str, str]] = set()
     for c in _citations(ctx):
         for a in c.authors:
-            if not a.given or " " in a.given.strip():
+            given = _first_given(a.given)  # "Jay A. Fernandes" is compared as "Jay Fernandes"
+            if given is None:
                 continue
-            cited = f"{a.given} {a.surname}"
+            cited = f"{given} {a.surname}"
             if cited.casefold() in spelled:
                 continue
-            candidates = [(m, "given name") for m in by_surname.get(a.surname.casefold(), ()) if _close(a.given, m["given"])]
-            candidates += [(m, "surname") for m in by_given.get(a.given.casefold(), ()) if _close(a.surname, m["surname"])]
+            candidates = [(m, "given name") for m in by_surname.get(a.surname.casefold(), ()) if _close(given, m["given"])]
+            candidates += [(m, "surname") for m in by_given.get(given.casefold(), ())
+                           if _surname_close(a.surname, m["surname"])]
             for m, part in candidates[:1]:
                 written = f"{m['given']} {m['surname']}"
                 if written.casefold() in sic or (c.id, written) in seen:
@@ -542,7 +564,7 @@ def _title_dates(c: Citation) -> list[tuple[str, DateValue]]:
 
 @rule("NLMG-L002", "citation-title-contradicts-claim", Severity.WARNING)
 def citation_title_contradicts_claim(ctx: RuleContext) -> Iterator[Hit]:
-    """A date or edition in a citation's title that contradicts the claim it supports.
+    """A date, edition, sum or count in a citation's title that contradicts the claim it supports.
 
     **What it does**
     For each citation with claims linked to it: a day in its title ("Moves Up
@@ -552,7 +574,10 @@ def citation_title_contradicts_claim(ctx: RuleContext) -> Iterator[Hit]:
     month; an edition in the title ("The 23rd TIFF") is compared with edition
     claims of the same event (by name or acronym, unless the citation's work
     names another event with that acronym) and flagged when the numbers
-    differ.
+    differ; a sum of money or a count in the title ("... Grosses $3 Million",
+    "Opens in 250 Theatres") is compared, as intervals at their stated
+    precision, with the linked claims of the same measure (the title's verb
+    names it; counts by their noun) and flagged when none agrees.
 
     **Why it matters**
     The source says one thing and the sentence citing it another: the
@@ -575,6 +600,9 @@ def citation_title_contradicts_claim(ctx: RuleContext) -> Iterator[Hit]:
         linked = [claims[link.claim] for link in links if link.claim in claims]
         yield from _title_date_hits(ctx, c, [x for x in linked if isinstance(x, DateClaim) and x.value.resolved])
         yield from _title_edition_hits(ctx, c, [x for x in linked if isinstance(x, EditionClaim)])
+        from .sources import title_figure_hits  # sources imports this module's helpers
+
+        yield from title_figure_hits(ctx, c, linked)
 
 
 def _title_date_hits(ctx: RuleContext, c: Citation, dates: list[DateClaim]) -> Iterator[Hit]:
