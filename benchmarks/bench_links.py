@@ -214,7 +214,9 @@ def score_pair(name: str, wiki: Document, wiki_claims, wiki_cites: list[Citation
                 s.wrong += 1
                 s.high_wrong += conf >= threshold
             s.rows.append({"claim": f.text, "sentence": flat.sentence_text(f.sentence)[:120],
-                           "want": sorted(want), "got": got, "confidence": conf, "ok": ok})
+                           "want": sorted(want), "got": got, "confidence": conf, "ok": ok,
+                           "method": link.method if link is not None else "none",
+                           "reason": link.reason if link is not None else ""})
     return s
 
 
