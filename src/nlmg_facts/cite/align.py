@@ -279,9 +279,15 @@ class _Similarity:
             for p in phrases:
                 by_phrase[p].append(j)
         self.work_first: dict[str, list[tuple[str, float, list[int]]]] = defaultdict(list)
+        #: One-word works that are also ordinary words ("Time", "Nature"): matched only capitalised.
+        self.work_caps: set[str] = set()
         for p, js in by_phrase.items():
-            if len(js) <= MAX_POSTING:
-                self.work_first[p.split(" ", 1)[0]].append((p, W_WORK / math.sqrt(len(js)), js))
+            toks = p.split(" ")
+            if len(js) > MAX_POSTING or not any(len(t) > 2 and not t[0].isdigit() for t in toks):
+                continue  # "14" (a volume taken for a work), "u s": no name
+            self.work_first[toks[0]].append((p, W_WORK / math.sqrt(len(js)), js))
+            if len(toks) == 1:
+                self.work_caps.add(p)
 
     def _index_dates(self, doc: Document, dates: list[tuple[int, DateValue]] | None) -> None:
         """Publication days sorted for bisection; the body's dates per sentence.
@@ -327,6 +333,13 @@ class _Similarity:
             self._caps_cache[k] = [t[0].isupper() for t in orig] if len(orig) == len(self.tokens[k]) else None
         return self._caps_cache[k]
 
+    def _capitalised(self, k: int, word: str) -> bool:
+        """Whether sentence ``k`` writes ``word`` capitalised (its first word too: "Metacritic assigned ...")."""
+        caps = self._caps(k)
+        if caps is None:
+            return True  # tokenising differs: no say
+        return any(caps[i] and t == word for i, t in enumerate(self.tokens[k]))
+
     def hits(self, k: int) -> Iterator[tuple[int, float, str]]:
         """(citation, weight, matched term) for every feature sentence ``k`` shares."""
         toks, present = self.tokens[k], self.sets[k]
@@ -363,6 +376,8 @@ class _Similarity:
             phrase = phrase or " " + " ".join(toks) + " "
             for p, w, js in self.work_first[first]:
                 if " " + p + " " in phrase:
+                    if p in self.work_caps and not self._capitalised(k, p):
+                        continue
                     for j in js:
                         yield j, w, p
         if self.titles:

@@ -60,6 +60,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "possessor": _lazyre.compile_std(r"(?P<who>\b(?:his|her|their|its)\s+(?P<rel>[\w\-]+)|(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*))['’]s?\s+$"),
+        # ", which had been formed in": a relative clause opening, with nothing after it but verbs
+        "relative_open": _lazyre.compile_std(r",\s+(?:which|who|that)\s+(?:[a-z]+\s+){0,3}$"),
         "relative_to": _lazyre.compile_std(r"\b(?:until|till|after|before|since|following|upon|at\s+the\s+time\s+of)\s+(?:his|her|their|its|the)\s+(?:[\w\-]+['’]s\s+)?$", re.IGNORECASE),
         "passive": _lazyre.compile_std(r"\s*by\s+", re.IGNORECASE),
         "was": _lazyre.compile_std(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE),
@@ -313,7 +315,7 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
             return True
     if domains().one_time(event) and _elsewhere(b):
         return False
-    if domains().one_time(event) and _reduced_relative(b):
+    if domains().one_time(event) and (_reduced_relative(b) or _relative_clause_of_other(b)):
         return False
     made = _made_entity(b, event)
     if made is not None:
@@ -400,6 +402,30 @@ def _reduced_relative(b: "_Builder") -> bool:
     if subject is not None and any(phrase.endswith(" ".join(phrase_tokens(n))) for n in subject.names if n):
         return False
     return True
+
+
+def _relative_clause_of_other(b: "_Builder") -> bool:
+    """'the IEC, which had been formed in 1904': a relative clause is about its antecedent.
+
+    True when the event word stands in a "which/who/that" clause whose antecedent
+    (the words before ", which") is a name that is not the article subject's.
+    """
+    s = b.s
+    cue = _event_cue_span(b)
+    if cue is None:
+        return False
+    before = s.text[max(0, cue[0] - s.start - 120) : cue[0] - s.start]
+    m = _patterns()["relative_open"].search(before)
+    if m is None:
+        return False
+    head = before[: m.start()].rstrip(" )]")
+    toks = tokens(head)
+    if not toks or not head[toks[-1][0] : toks[-1][0] + 1].isupper():
+        return False  # "the club, which was founded ...": a common noun, left to the clause subject
+    subject = b.ctx.subject
+    phrase = " ".join(t for _, _, t in toks[-5:])
+    names = subject.names if subject is not None else ()
+    return not any(n and phrase.endswith(" ".join(phrase_tokens(n))) for n in names)
 
 
 #: Events whose active verb names the entity made as its object ("X founded Y").

@@ -191,8 +191,10 @@ def find_subject(doc: Document) -> ArticleSubject | None:
                 typ = _type_from(text[m.end() : m.end() + 200])
                 for par in p["paren"].finditer(raw):
                     inner = par.group(1).strip()
-                    if p["acronym"].match(inner):
-                        extra.append(inner)
+                    # "(ANSI, pronounced ...)": the acronym is the parenthesis's first item.
+                    first = inner.replace("'", "").split(",")[0].split(";")[0].strip()
+                    if p["acronym"].match(first):
+                        extra.append(first)
                     a = p["alias"].search(inner)
                     if a and not any(ch.isdigit() for ch in a.group(1)):
                         extra.append(a.group(1).strip())
