@@ -44,7 +44,7 @@ from pathlib import Path
 
 import regex
 
-from nlmg_facts.cite.references import document_references
+from nlmg_facts.cite.sources import document_references
 from nlmg_facts.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -209,7 +209,7 @@ def test_reports_on_perturbed_articles_do_not_depend_on_the_hash_seed(tmp_path):
 
 def _multiline_copy(text: str) -> str:
     """The article with a line per paragraph and a line per reference, as many editors save it."""
-    from nlmg_facts.cite.references import document_references
+    from nlmg_facts.cite.sources import document_references
     from nlmg_facts.ingest import ingest
 
     doc = ingest(text, "a.txt")

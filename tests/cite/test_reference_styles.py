@@ -167,7 +167,7 @@ ARTICLE_BODY = (
 
 
 def _citations_of(text: str):
-    from nlmg_facts.cite.references import document_references
+    from nlmg_facts.cite.sources import document_references
     from nlmg_facts.ingest import ingest
 
     return [c for c in document_references(ingest(text, "a.txt")) if c.kind in ("citation", "note")]

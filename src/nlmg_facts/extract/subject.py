@@ -41,7 +41,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 @functools.cache
 def p_abbrev() -> re.Pattern[str]:
-    return _lazyre.compile_std(r"(?:^|\s)(?:[A-Za-z]{1,4}\.){1,3}$")
+    # "Hashtag United F.C.", "Acme Inc.": dotted initials or a company/person suffix; a word
+    # of four letters and a full stop ("... directed by Ane Holm.") ends a sentence.
+    return _lazyre.compile_std(
+        r"(?:^|\s)(?:(?:[A-Za-z]{1,3}\.){2,3}|(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Bros|Mfg|Pty|plc|Cie|Ste)\.)$"
+    )
 
 
 #: Words ending the noun phrase after "is a": "a village in ...", "a club based in ...".
@@ -70,6 +74,8 @@ def _title_line(doc: Document) -> str | None:
         return None
     if head[-1] == "." and not p_abbrev().search(head):
         return None  # a sentence, not a title ("Hashtag United F.C." is a title)
+    if _patterns()["copula"].search(head):
+        return None  # "X is a 2014 film ...": the opening sentence on a line of its own
     return head
 
 

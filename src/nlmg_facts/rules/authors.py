@@ -7,6 +7,7 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..models import Severity
 from ..models.citations import Author, Citation
 from .citations import _citations, _first_given, _norm, _surname_close
@@ -16,7 +17,7 @@ from .registry import Hit, rule
 #: A given-name variant ("Manohla"/"Monohla") is compared only from this length:
 #: short given names one letter apart are often two people (John/Joan, Ellen/Allen).
 MIN_GIVEN_VARIANT = 6
-_NAME_TOKEN = regex.compile(r"[\p{L}'’\-]+")
+_NAME_TOKEN = _lazyre.lazy_compile(r"[\p{L}'’\-]+")
 
 
 def _given_tokens(a: Author) -> list[str]:

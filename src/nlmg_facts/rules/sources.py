@@ -7,6 +7,7 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..extract import counts, money
 from ..models import Severity
 from ..models.citations import Citation
@@ -23,7 +24,7 @@ AS_OF_LATE_DAYS = 365
 @cache
 def _as_of_before() -> regex.Pattern:
     alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in _data()["as_of_words"])
-    return regex.compile(rf"\b(?:{alt})\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?$", regex.IGNORECASE)
+    return _lazyre.compile(rf"\b(?:{alt})\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?$", regex.IGNORECASE)
 
 
 @rule("NLMG-L003", "source-long-after-as-of", Severity.WARNING)
@@ -82,7 +83,7 @@ def source_long_after_as_of(ctx: RuleContext) -> Iterator[Hit]:
 def _phrases(phrases: list[str]) -> regex.Pattern:
     alts = [r"(?:s|es|d|ed|ing)?".join(regex.escape(part).replace(r"\ ", r"[\s\-]+") for part in p.split("~"))
             for p in phrases]
-    return regex.compile(rf"\b(?:{'|'.join(sorted(alts, key=len, reverse=True))})\b", regex.IGNORECASE)
+    return _lazyre.compile(rf"\b(?:{'|'.join(sorted(alts, key=lambda w: (-len(w), w)))})\b", regex.IGNORECASE)
 
 
 @cache

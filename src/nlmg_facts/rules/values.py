@@ -15,6 +15,7 @@ from typing import Iterator
 
 import regex
 
+from .. import _lazyre
 from ..extract.dates import calendar_problem
 from ..models import Severity, Span
 from .context import RuleContext
@@ -26,7 +27,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _DASH = r"\s*(?:[\-\u2010-\u2015]|\bto\b|\buntil\b)\s*"
 
-_DAY_DATE = regex.compile(
+_DAY_DATE = _lazyre.lazy_compile(
     rf"""
     # day month year: 31 April 2009 (the year optional: 30 February)
     (?<![\d.,/])\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>1\d{{3}}|20\d\d)\b)?(?![\d\-])
@@ -36,7 +37,7 @@ _DAY_DATE = regex.compile(
     regex.VERBOSE,
 )
 
-_DAY_RANGE = regex.compile(
+_DAY_RANGE = _lazyre.lazy_compile(
     rf"""
     # 19-17 December 2010 (not "April 30 - 2 May": the first day is of another month)
     (?<![\d.,/])(?<!{_MONTH}\s*)\b(?P<d1>[0-3]?\d){_DASH}(?P<d2>[0-3]?\d)\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>1\d{{3}}|20\d\d)\b)?
@@ -46,7 +47,7 @@ _DAY_RANGE = regex.compile(
     regex.VERBOSE,
 )
 
-_YEAR_RANGE = regex.compile(
+_YEAR_RANGE = _lazyre.lazy_compile(
     r"""
     # 2012-2009, (1969-1895); an ISO date (2009-05-12) has two digits after the dash
     (?<![\d.,/\-])\b(?P<y1>1\d{3}|20\d\d)\s*(?:[\-\u2010-\u2015]|\bto\b)\s*(?P<y2>1\d{3}|20\d\d)\b(?![\d\-/])
@@ -55,7 +56,7 @@ _YEAR_RANGE = regex.compile(
 )
 
 #: A capitalised word and a comma just before a pair of years: a title and its subtitle years.
-_TITLE_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’\-]*,\s*$")
+_TITLE_BEFORE = _lazyre.lazy_compile(r"\p{Lu}[\p{L}'’\-]*,\s*$")
 
 _PERCENT = r"(?P<p>\d{1,4}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
 
@@ -72,7 +73,7 @@ def _words(name: str) -> str:
 @cache
 def _share_pattern() -> regex.Pattern:
     nouns, wholes = _words("share_nouns"), _words("share_wholes")
-    return regex.compile(
+    return _lazyre.compile(
         rf"""
         # a 120% share, 120% stake
         {_PERCENT}\s+(?:(?:market|vote|audience)\s+)?(?:{nouns})\b
