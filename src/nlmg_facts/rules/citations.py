@@ -359,6 +359,10 @@ def _span(start: int, end: int):
     return Span(start=start, end=end)
 
 
+#: A quoted title or a year anywhere in an entry, even where its fields were not parsed.
+_QUOTED_OR_YEAR = _lazyre.lazy_compile(r"[\"“][^\"“”]{3,}[\"”]|(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+
+
 @rule("NLMG-C007", "citation-missing-title-and-date", Severity.WARNING)
 def citation_missing_title_and_date(ctx: RuleContext) -> Iterator[Hit]:
     """A citation with no quoted title and no date at all.
@@ -381,6 +385,8 @@ def citation_missing_title_and_date(ctx: RuleContext) -> Iterator[Hit]:
     for c in _citations(ctx):
         if c.title_quoted or c.date is not None or c.access_date is not None or c.short:
             continue  # a short citation ("Wells, p. 9.") names its work by author and page
+        if _QUOTED_OR_YEAR.search(c.text):
+            continue  # '"The Inside Story" (Morse)', 'Service of All the Dead (1979)': it has them
         yield Hit(
             message=f"{_here(ctx, c, fields=False)}: no title and no date ({c.text.strip()!r})",
             hint="Add the source's title and its publication or access date.",

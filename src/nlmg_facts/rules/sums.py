@@ -67,6 +67,7 @@ def _re() -> dict[str, regex.Pattern[str]]:
         # "A or B", and ranges "A–B", "A to B": alternatives or bounds, never parts to add.
         "alternative": _lazyre.compile(r"\bor\b|^\s*(?:–|-|—|to)\s*$", i),
         "clause_break": _lazyre.compile(r"[;:]"),
+        "name_before": _lazyre.compile(r"\p{Lu}[\p{L}'’.\-]*\s+$"),
         "scale": _lazyre.compile(r"\b(thousand|million|billion|trillion|bn|m|k)\b", i),
         "prefix": _lazyre.compile(r"^[^\d]*"),
         "decimals": _lazyre.compile(r"\d[\d,]*\.(\d+)"),
@@ -142,6 +143,9 @@ def _items(ctx: RuleContext, sentence: int) -> list[Item]:
         raw = text[a:b]
         if regex.fullmatch(r"(?:1[0-9]|20)\d\d", raw) or text[b : b + 1] in ("%", "–", "-") or text[a - 1 : a] in "$£€¥–-/":
             continue  # a year, a share, a range bound, a price
+        before = text[s.start : a]
+        if (before.count('"') + before.count("“") + before.count("”")) % 2 or _re()["name_before"].search(before):
+            continue  # inside a quoted title ("7 and 7 Is"), or part of a name ("Top 40", "Boeing 747")
         items.append(Item(span=Span(start=a, end=b), text=raw, unit=("count", None),
                           interval=widen((value, value)), stated=value))
     return sorted(items, key=lambda i: i.span.start)
