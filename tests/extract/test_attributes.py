@@ -457,13 +457,7 @@ def test_sentence_analysis_is_cached_per_document():
     assert _context(doc) is ctx and ctx.sentence(sentence.index) is first
 
 
-def test_pathological_input_stays_fast():
-    import time
-
-    text = FILM_LEAD + ("The Festival of the Annual Film of the Box Office " * 400) + "opened on 3 March 2013."
-    start = time.perf_counter()
-    key(text, "3 March 2013")
-    assert time.perf_counter() - start < 2.0
+# Linear time on a festival-like phrase is counted, not timed: tests/robustness/pathological.py.
 
 
 # --------------------------------------------- unseen-article cases (corpus)

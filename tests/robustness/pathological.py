@@ -47,4 +47,34 @@ FAMILIES = {
     "short-sentences": ("a.txt", lambda n: "It opened. " * (5 * n)),
     "reference-list": ("a.txt", lambda n: "It opened on 5 May 2010.\n\nReferences\n" + _REFS * (n // 10 + 1)),
     "bidi-and-zero-width": ("a.txt", lambda n: "\u202e\u200b" * (20 * n) + "It cost US$15 million."),
+    # Moved here from the timed tests they replace (work is counted, never timed):
+    # markup that never closes, per reader (tests/ingest/test_formats.py) ...
+    "markup-open-templates": ("a.wiki", lambda n: "{{" * (40 * n)),
+    "markup-open-piped-links": ("a.wiki", lambda n: "[[a|" * (40 * n)),
+    "markup-open-refs": ("a.wiki", lambda n: "<ref>" * (40 * n)),
+    "markup-small-templates": ("a.wiki", lambda n: "x {{a}}" * (40 * n)),
+    "markup-open-external-links": ("a.wiki", lambda n: "[http://x " * (40 * n)),
+    "markdown-backticks": ("a.md", lambda n: "``a`" * (40 * n)),
+    "markdown-open-links": ("a.md", lambda n: "[a](xxxx" * (40 * n)),
+    "markdown-lists-and-headings": ("a.md", lambda n: "- a\n# b\n" * (40 * n)),
+    # ... date-like junk (tests/extract/test_dates.py) ...
+    "dates-dashes": ("a.txt", lambda n: "1-" * (80 * n)),
+    "dates-numbers-and": ("a.txt", lambda n: "12 and " * (40 * n)),
+    "dates-months": ("a.txt", lambda n: "May " * (40 * n)),
+    "dates-open-year-ranges": ("a.txt", lambda n: "2010–" * (40 * n)),
+    "dates-following": ("a.txt", lambda n: "the following " * (30 * n)),
+    "dates-slashes": ("a.txt", lambda n: "3/4/" * (40 * n)),
+    "dates-range-then-blanks": ("a.txt", lambda n: "February 18–20" + " " * (80 * n)),
+    "dates-blanks-inside": ("a.txt", lambda n: "another" + " " * (80 * n) + "nine years later"),
+    # ... a festival-like name that never ends (tests/extract/test_attributes.py) ...
+    "festival-like-phrase": ("a.txt", lambda n: "Harbour Lights is a 2013 film. "
+                             + "The Festival of the Annual Film of the Box Office " * (2 * n) + "opened on 3 March 2013."),
+    # ... and text the segmenter could stall on (tests/ingest/test_segment.py).
+    "segment-dots": ("a.txt", lambda n: "." * (80 * n)),
+    "segment-spaced-dots": ("a.txt", lambda n: ". " * (40 * n)),
+    "segment-no-spaces": ("a.txt", lambda n: "abc." * (40 * n)),
+    "segment-abbreviation-like": ("a.txt", lambda n: "A. b. " * (20 * n)),
+    "segment-nested-brackets": ("a.txt", lambda n: "(\"[" * (10 * n) + "x." + "]\")" * (10 * n)),
+    "segment-punctuation": ("a.txt", lambda n: "!?.…\"')]([" * (10 * n)),
+
 }

@@ -109,3 +109,13 @@ def test_a_directors_cut_released_later_is_not_a_second_release_date():
             "A director's cut was released in the United States on 4 March 2018.")
     doc = check_source(Source(name="a.txt", text=LEAD + text), Config(root=ROOT), "a.txt")
     assert "NLMG-D001" not in [f.code for f in doc.findings]
+
+
+def test_a_first_month_and_the_whole_run_are_a_part_and_its_whole_not_a_conflict():
+    text = ("It grossed $4.2 million in the United States and Canada in its first month. "
+            "By the end of its theatrical run it had grossed $11.3 million there.")
+    doc = check_source(Source(name="a.txt", text=LEAD + text), Config(root=ROOT), "a.txt")
+    assert [f.code for f in doc.findings] == []
+    bigger = text.replace("$4.2 million", "$12.2 million")
+    doc = check_source(Source(name="a.txt", text=LEAD + bigger), Config(root=ROOT), "a.txt")
+    assert [f.code for f in doc.findings] == ["NLMG-M004"]

@@ -1389,12 +1389,15 @@ def _nearest(s: _Sentence, cues: Iterable[_Cue], m0: int, m1: int,
     return (best, best_key[0]) if best is not None and best_key is not None else None
 
 
+#: What ends a comma-free stretch after a figure (a period beyond it is not the figure's).
+_STRETCH_BREAK = _lazyre.lazy_compile(r"[,;:.!?()]|\b(?:and|but|while|whereas)\s+(?:it|its|the\s+film|they|he|she)\b")
+
 #: How far after a figure a period phrase may follow in its clause ("$5 million in its opening weekend").
 _PERIOD_REACH = 60
 
 
 def _qualifier_cue(s: _Sentence, cues: list[_Cue], m0: int, m1: int,
-                   clause_bound: bool = False) -> _Cue | None:
+                   clause_bound: bool = False, stretch: bool = False) -> _Cue | None:
     """The cue that qualifies a mention, or None.
 
     Same clause first (for a ``clause_bound`` qualifier such as a period, a
@@ -1411,6 +1414,13 @@ def _qualifier_cue(s: _Sentence, cues: list[_Cue], m0: int, m1: int,
     near = _nearest(s, _clause_window(s, cues, m0, m1, 0), m0, m1, max_soft=0)
     if near and not (clause_bound and near[0].start >= m1 and near[0].start - m1 > _PERIOD_REACH):
         return near[0]
+    if stretch:
+        # "$4.2 million in the United States and Canada in its first month": a period in
+        # the same comma-free stretch after the figure, even past an "and" inside a place.
+        after = [c for c in _window(s, cues, m1, min(s.end, m1 + _PERIOD_REACH)) if c.start >= m1
+                 and c.start - m1 <= _PERIOD_REACH and not _STRETCH_BREAK.search(s.text, m1 - s.start, c.start - s.start)]
+        if after:
+            return min(after, key=lambda c: c.start)
     lo, hi = s.sub_sentence(m0)
     inside = [c for c in _window(s, cues, lo, hi) if lo <= c.start < hi and (not clause_bound or c.end <= m0)]
     if inside and len({c.value for c in inside}) == 1:
@@ -1678,7 +1688,7 @@ class _Builder:
                 if 0 <= self.m0 - c.end <= 12 and _HEDGE_ONLY.fullmatch(gap):
                     self.use(c)
                     return c.value
-        cue = _qualifier_cue(s, s.periods, self.m0, self.m1, clause_bound=True)
+        cue = _qualifier_cue(s, s.periods, self.m0, self.m1, clause_bound=True, stretch=self.m.kind != "date")
         if cue is None:
             ana = _nearest(s, s.anaphoric_periods, self.m0, self.m1, max_soft=1)
             if ana:

@@ -38,6 +38,8 @@ from .numbers import find_numbers, ordinal_words, parse_cardinal_words
 
 _LEADING_DIGITS = _lazyre.lazy_compile(r"\d+")
 _WHITESPACE_RUN = _lazyre.lazy_compile(r"\s+")
+#: An era marker after a century: "BC", "BCE", "B.C.", "before Christ".
+_ERA_BC = _lazyre.lazy_compile(r"\s*(?:B\.?\s?C\.?(?:E\.?)?|before\s+(?:Christ|the\s+common\s+era))(?![\p{L}])")
 
 __all__ = [
     "extract",
@@ -667,7 +669,10 @@ def _atom_from_match(text: str, m: regex.Match) -> _Atom | None:
             n = int(_g(m, "cent"))
         else:
             n = _ORDINAL_WORDS[_WHITESPACE_RUN.sub("-", _g(m, "centw").lower())]
-        return _Atom(s, e, _Point((n - 1) * 100), _Point((n - 1) * 100 + 99), scale="century")
+        if _ERA_BC.match(text, e):
+            return None  # "the 2nd century BC": dates before the common era are not modelled
+        # The 1st century is the years 1-100 (there is no year 0); the Nth, (N-1)*100 to N*100-1.
+        return _Atom(s, e, _Point(max(1, (n - 1) * 100)), _Point((n - 1) * 100 + 99), scale="century")
     if kind == "k_part":
         if _g(m, "q") or _g(m, "qd") or _g(m, "qw"):
             words = {"first": 1, "second": 2, "third": 3, "fourth": 4}

@@ -40,7 +40,8 @@ _DAY_DATE = _lazyre.lazy_compile(
 _DAY_RANGE = _lazyre.lazy_compile(
     rf"""
     # 19-17 December 2010 (not "April 30 - 2 May": the first day is of another month)
-    (?<![\d.,/])(?<!{_MONTH}\s*)\b(?P<d1>[0-3]?\d){_DASH}(?P<d2>[0-3]?\d)\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>1\d{{3}}|20\d\d)\b)?
+    # (the digit first, then bounded look-behinds: an unbounded one ran at every blank)
+    (?=\d)(?<![\d.,/])(?<!{_MONTH}\s{{0,3}})\b(?P<d1>[0-3]?\d){_DASH}(?P<d2>[0-3]?\d)\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>1\d{{3}}|20\d\d)\b)?
     # December 19-17, 2010
     | \b(?P<m>{_MONTH})\s+(?P<d1>[0-3]?\d){_DASH}(?P<d2>[0-3]?\d)\b(?!\s+{_MONTH})(?:,?\s+(?P<y>1\d{{3}}|20\d\d)\b)?
     """,
