@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from nlmg_facts.calendar import Event, default_calendar  # noqa: E402
 from nlmg_facts.config import Config  # noqa: E402
+from nlmg_facts.extract.editions import to_roman as roman  # noqa: E402
 from nlmg_facts.ingest import Source  # noqa: E402
 from nlmg_facts.pipeline import check_source  # noqa: E402
 
@@ -57,16 +58,6 @@ def word_ordinal(n: int) -> str | None:
         tens, unit = divmod(n, 10)
         return _TENS_TH[tens] if unit == 0 else f"{_TENS[tens]}-{_UNITS[unit]}"
     return None
-
-
-def roman(n: int) -> str:
-    out = []
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
 
 
 def _month(e: Event) -> str:
@@ -150,6 +141,8 @@ def editions_of(e: Event, per_event: int) -> list[tuple[int, int]]:
         return []
     if len(pairs) <= per_event:
         return pairs
+    if per_event <= 1:
+        return [pairs[len(pairs) // 2]]
     step = (len(pairs) - 1) / (per_event - 1)
     return [pairs[round(i * step)] for i in range(per_event)]
 

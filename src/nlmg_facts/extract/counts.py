@@ -19,7 +19,7 @@ from .. import _lazyre
 from ..models import CountValue, Document
 from .base import Mention
 from .quantity import (
-    DIGITS_RE, SCALE_WORD_RE, anchors, half_step, interval, load_data,
+    tidy, DIGITS_RE, SCALE_WORD_RE, anchors, half_step, interval, load_data,
     joined_to_number, qualifier_before, range_interval, range_low_before, scale_factor, words_value,
 )
 from .dates import four_digits_are_no_year
@@ -187,7 +187,7 @@ def _value(m: regex.Match[str], text: str, qual: tuple[str, int] | None) -> tupl
             # after a determiner it modifies the noun ("the 2010 films", "her 2008 films").
             return None
         factor = scale_factor(scale)
-        stated = float(numeral.replace(",", "")) * factor
+        stated = tidy(float(numeral.replace(",", "")) * factor)
         slack = half_step(numeral, factor)
     else:
         wv = words_value(m.group("words"))

@@ -157,10 +157,10 @@ def parse_roman(numeral: str) -> int | None:
             return None
         total = total - v if v < prev else total + v
         prev = max(prev, v)
-    return total if total > 0 and _to_roman(total) == numeral else None
+    return total if total > 0 and to_roman(total) == numeral else None
 
 
-def _to_roman(n: int) -> str:
+def to_roman(n: int) -> str:
     out = []
     for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):

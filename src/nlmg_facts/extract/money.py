@@ -19,7 +19,7 @@ from ..models import Document, MoneyValue
 from .base import Mention
 from .quantity import (
     anchored_matches,
-    WORDS_AMOUNT_RE, half_step, interval, load_data, norm_space,
+    WORDS_AMOUNT_RE, half_step, interval, load_data, norm_space, tidy,
     joined_to_number, qualifier_before, range_interval, range_low_before, scale_factor, strip_grouping,
     words_alternation, words_value,
 )
@@ -187,12 +187,12 @@ def parse(m: regex.Match[str], qual: str | None = None, lower: tuple[str, int] |
         stated, word_scale = wv
         stated *= scale
         slack = half_step(None, max(scale, word_scale))
-    stated = stated * factor + _cents(m)
+    stated = tidy(stated * factor + _cents(m))
     slack *= factor
     if m.group("cents"):
         slack = 0.0
     if low_end is not None:
-        low_end = (low_end[0] * factor, low_end[1] * factor)
+        low_end = (tidy(low_end[0] * factor), low_end[1] * factor)
         low, high = range_interval(low_end, (stated, slack), qual)
         stated = low_end[0]
     else:

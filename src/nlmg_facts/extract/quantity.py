@@ -128,9 +128,13 @@ def qualifier_before(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def _tidy(x: float) -> float:
-    """Drop binary noise from a computed bound: 111000 * 1.15 -> 127650.0, not 127649.99999999999."""
+def tidy(x: float) -> float:
+    """Drop binary noise from a computed value: 111000 * 1.15 -> 127650.0, not 127649.99999999999;
+    2.01 * 1e6 -> 2010000.0, so a stated value never falls outside its own interval."""
     return float(f"{x:.12g}")
+
+
+_tidy = tidy
 
 
 def interval(stated: float, half_step: float, qualifier: str | None) -> tuple[float, float]:

@@ -252,8 +252,8 @@ def _classify(m: regex.Match[str], text: str, lo: int, hi: int, lx: _Lexicon) ->
         return s, e, RankingValue(rank=rank, category=PLACE)
 
     rank = parse_ordinal(m.group("ord"))
-    if rank is None:
-        return None
+    if not rank:
+        return None  # "0th place" is no position
     after = _word_after(text, e, hi)
     if m.group("sup") is not None:
         sup = m.group("sup").lower()
