@@ -1,0 +1,250 @@
+"""Election results (NLMG-R005, NLMG-R006): who won against the figures the article gives.
+
+The words live in ``data/election_results.json``. Both rules read the body's
+sentences directly: a result is a relation between two candidates' figures,
+which no single claim holds.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+import regex
+
+from .. import _lazyre
+from ..models import Severity, Span
+from .context import RuleContext
+from .registry import Hit, rule
+
+_FIGURE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# A candidate's name: capitalised words (initials and titles allowed), the last one the surname.
+_NAME = r"\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, list[str]]:
+    raw = resources.files("nlmg_facts.data").joinpath("election_results.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    w = _words()
+    return {
+        # "defeated incumbent Senator John L. Miller 53%-47%", "defeating Geary by a vote of 9,642 to 7,509"
+        "beaten": _lazyre.compile(
+            rf"""\b(?i:{_alt(w["win_verbs"])})\s+
+            (?:[\p{{L}}.'’-]+,?\s+){{1,8}}?
+            (?:(?i:by)\s+(?:(?i:a)\s+(?:(?i:vote|margin|score|count|tally)\s+(?i:of)\s+))?)?
+            (?P<a>{_FIGURE})(?P<pa>\s?%)?\s*(?:-|–|—|\s(?i:to)\s)\s*(?P<b>{_FIGURE})(?P<pb>\s?%)?
+            (?![\d%]|\s*(?i:season|campaign))""",
+            regex.VERBOSE,
+        ),
+        # "captured a majority (46.5%)"
+        "majority": _lazyre.compile(
+            rf"\b(?i:{_alt(w['majority_words'])})\s*\(\s*(?P<p>\d{{1,3}}(?:\.\d+)?)\s?%"
+        ),
+        # "Whipps trailed by just 78 votes", "defeating Whipps by 255 votes"
+        "margin_after": _lazyre.compile(
+            rf"(?P<name>{_NAME})\s+(?i:{_alt(w['margin_loser_verbs'])})\s+(?i:by)\s+"
+            rf"(?P<approx>(?i:{_alt(w['approximators'])})\s+)?(?:(?i:just|only|a\s+mere)\s+)?"
+            rf"(?P<n>{_FIGURE})\s+(?i:votes?)\b"
+        ),
+        "margin_before": _lazyre.compile(
+            rf"\b(?i:{_alt(w['margin_winner_verbs'])})\s+(?P<name>{_NAME})\s+(?i:by)\s+"
+            rf"(?P<approx>(?i:{_alt(w['approximators'])})\s+)?(?:(?i:just|only|a\s+mere)\s+)?"
+            rf"(?P<n>{_FIGURE})\s+(?i:votes?)\b"
+        ),
+        # "Senator Whipps received 4,854 votes", "Remengesau ... with 4,108 votes"
+        "votes": _lazyre.compile(
+            rf"(?P<name>{_NAME})(?:\s+[\p{{Ll}}][\p{{L}}'’-]*){{0,6}}?\s+(?i:{_alt(w['vote_verbs'])})"
+            rf"(?:\s+[\p{{Ll}}][\p{{L}}'’-]*){{0,4}}?\s+(?P<n>{_FIGURE})\s+(?i:votes)\b"
+        ),
+        # "Whipps trailed by just 78 votes, or 4,030 votes": the loser's own tally after the margin
+        "votes_or": _lazyre.compile(
+            rf"(?P<name>{_NAME})\s+(?i:{_alt(w['margin_loser_verbs'])})\s+(?i:by)\s+(?:[\p{{Ll}}]+\s+){{0,2}}?"
+            rf"{_FIGURE}\s+(?i:votes?),?\s+(?i:or)\s+(?P<n>{_FIGURE})\s+(?i:votes)\b"
+        ),
+        "clause": _lazyre.compile(r",\s+(?:while|whereas|and|with|but)\s+|;\s+|\.\s+(?=\p{Lu})"),
+    }
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _is_season(a: str, b: str) -> bool:
+    """'1990–91', '2003-2004': a season, not a score."""
+    return len(a) == 4 and a[:2] in ("18", "19", "20") and len(b) in (2, 4)
+
+
+def _body(ctx: RuleContext) -> Iterator[tuple[int, str]]:
+    for s in ctx.doc.sentences:
+        if s.section == "body":
+            yield s.span.start, ctx.doc.text[s.span.start : s.span.end]
+
+
+# ------------------------------------------------------------------ R005
+@rule("NLMG-R005", "winner-behind", Severity.ERROR)
+def winner_behind(ctx: RuleContext) -> Iterator[Hit]:
+    """A winner given the smaller result, or a majority under half.
+
+    **What it does**
+    Reads "defeated X 53%-47%" and "defeating X by a vote of 9,642 to
+    7,509" (the winner's figure first, by the convention of such phrases)
+    and flags them when the first figure is the smaller; and flags "a
+    majority (46.5%)", a share in parentheses after majority that is not
+    above half. Seasons ("defeated X in 1990–91") are not results.
+
+    **Why it matters**
+    A candidate cannot defeat someone with fewer votes; the figures were
+    swapped or one was mistyped.
+
+    **Example**
+    Flagged:
+        She defeated the incumbent, Tom Hale, 44%-56%.
+    Corrected:
+        She defeated the incumbent, Tom Hale, 56%-44%.
+    """
+    p = _patterns()
+    for base, text in _body(ctx):
+        for m in p["beaten"].finditer(text):
+            a, b = m.group("a"), m.group("b")
+            if _is_season(a, b) or bool(m.group("pa")) != bool(m.group("pb")) and m.group("pa"):
+                continue
+            if _number(a) >= _number(b):
+                continue
+            span = Span(start=base + m.start("a"), end=base + m.end())
+            yield Hit(
+                message=(
+                    f"The winner is given {a}{m.group('pa') or ''} against the loser's {b}{m.group('pb') or ''} "
+                    f"at {ctx.at(span.start)}: the winner's figure comes first and cannot be the smaller"
+                ),
+                hint="Check the result in the source; the two figures may be swapped.",
+                evidence=[ctx.evidence(span, "claim"), ctx.evidence(Span(start=base + m.start(), end=span.end), "context")],
+                key=("beaten", a, b),
+            )
+        for m in p["majority"].finditer(text):
+            share = float(m.group("p"))
+            if share > 50:
+                continue
+            span = Span(start=base + m.start("p"), end=base + m.end())
+            yield Hit(
+                message=f"A majority is given as {m.group('p')}% at {ctx.at(span.start)}, which is not more than half",
+                hint="Check the share in the source; a share of half or less is a plurality, not a majority.",
+                evidence=[ctx.evidence(span, "claim"), ctx.evidence(Span(start=base + m.start(), end=span.end), "context")],
+                key=("majority", m.group("p")),
+            )
+
+
+# ------------------------------------------------------------------ R006
+@dataclass(frozen=True)
+class _Votes:
+    surname: str
+    n: float
+    span: Span
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].strip("'’").lower()
+
+
+def _pairs(ctx: RuleContext) -> list[tuple[_Votes, _Votes]]:
+    """Two candidates' votes given in one sentence, one figure each ('X won with A votes, while Y received B')."""
+    p = _patterns()
+    out = []
+    for base, text in _body(ctx):
+        found: list[_Votes] = []
+        lo = 0
+        cuts = [m.start() for m in p["clause"].finditer(text)] + [len(text)]
+        for hi in cuts:
+            clause = text[lo:hi]
+            for m in p["votes_or"].finditer(clause):
+                found.append(_Votes(_surname(m.group("name")), _number(m.group("n")),
+                                    Span(start=base + lo + m.start("n"), end=base + lo + m.end())))
+            for m in p["votes"].finditer(clause):
+                before = clause[max(0, m.start("n") - 12) : m.start("n")].lower()
+                if "by" in before.split() or "margin" in before:
+                    continue  # "trailed by 78 votes": a margin, not a tally
+                found.append(_Votes(_surname(m.group("name")), _number(m.group("n")),
+                                    Span(start=base + lo + m.start("n"), end=base + lo + m.end())))
+            lo = hi
+        found.sort(key=lambda v: v.span.start)
+        # Two tallies of two candidates within one stretch (a sub-sentence of the sentence).
+        for i in range(len(found) - 1):
+            a, b = found[i], found[i + 1]
+            if a.surname != b.surname and _stretch(text, a.span.start - base, b.span.start - base, p):
+                out.append((a, b))
+    return out
+
+
+def _stretch(text: str, a: int, b: int, p) -> bool:
+    """No sentence break ('. However, ...') between offsets ``a`` and ``b``."""
+    return not any(m.group().startswith(".") for m in p["clause"].finditer(text, a, b))
+
+
+@rule("NLMG-R006", "margin-mismatch", Severity.ERROR)
+def margin_mismatch(ctx: RuleContext) -> Iterator[Hit]:
+    """A winning margin that no pair of the candidates' stated votes gives.
+
+    **What it does**
+    Reads margins with the loser named ("defeating Whipps by 255 votes",
+    "Whipps trailed by 78 votes") and the two candidates' votes stated
+    together in one sentence ("X won with 5,109 votes, while Whipps
+    received 4,854 votes"). When the loser has such pairs and no pair's
+    difference is the margin, it flags the margin with the nearest pair
+    (and the largest, the final count).
+    Approximate margins ("by about 500 votes") are skipped.
+
+    **Why it matters**
+    The margin is the difference of the two tallies; a margin that fits no
+    tally means one of the three figures is wrong.
+
+    **Example**
+    Flagged:
+        Ada Lund won with 5,200 votes, while Tom Hale received 4,900 votes.
+        Lund was elected, defeating Hale by 200 votes.
+    Corrected:
+        Ada Lund won with 5,200 votes, while Tom Hale received 4,900 votes.
+        Lund was elected, defeating Hale by 300 votes.
+    """
+    p = _patterns()
+    pairs = _pairs(ctx)
+    if not pairs:
+        return
+    for base, text in _body(ctx):
+        for key in ("margin_after", "margin_before"):
+            for m in p[key].finditer(text):
+                if m.group("approx"):
+                    continue
+                loser, margin = _surname(m.group("name")), _number(m.group("n"))
+                mine = [(a, b) for a, b in pairs if loser in (a.surname, b.surname)]
+                if not mine or any(abs(a.n - b.n) == margin for a, b in mine):
+                    continue
+                a, b = min(mine, key=lambda ab: abs(abs(ab[0].n - ab[1].n) - margin))
+                span = Span(start=base + m.start("n"), end=base + m.end())
+                diff = abs(a.n - b.n)
+                # The largest tallies are the final count (earlier counts are partial): quote them too.
+                fa, fb = max(mine, key=lambda ab: ab[0].n + ab[1].n)
+                final = [] if (fa, fb) == (a, b) else [ctx.evidence(fa.span, "final votes"),
+                                                       ctx.evidence(fb.span, "final votes")]
+                yield Hit(
+                    message=(
+                        f"A margin of {m.group('n')} votes at {ctx.at(span.start)} does not fit the votes "
+                        f"{ctx.doc.text[a.span.start:a.span.end]} ({ctx.at(a.span.start)}) and "
+                        f"{ctx.doc.text[b.span.start:b.span.end]} ({ctx.at(b.span.start)}), "
+                        f"which differ by {diff:,.0f}"
+                    ),
+                    hint="Check the tallies and the margin in the source; one of the three figures is wrong.",
+                    evidence=[ctx.evidence(span, "claim"), ctx.evidence(a.span, "votes"),
+                              ctx.evidence(b.span, "votes"), *final],
+                    key=("margin", loser, m.group("n"), f"{a.n:g}", f"{b.n:g}"),
+                )
