@@ -1,0 +1,199 @@
+"""Honours lists (NLMG-R007): a competition the body says was won in a season its honours list omits.
+
+The words live in ``data/honours.json``. The rule reads the article's lines
+directly: an honours list is a block of lines, not a sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+import regex
+
+from .. import _lazyre
+from ..models import Severity, Span
+from .context import RuleContext
+from .registry import Hit, rule
+
+_SEASON = r"(?:1[89]|20)\d\d(?:[–-]\d\d(?:\d\d)?)?"
+# A competition's name: capitalised words, "of" between them ("League of Ireland Premier Division").
+_COMP = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’.-]*|\d+))*"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, list[str]]:
+    raw = resources.files("nlmg_facts.data").joinpath("honours.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    w = _words()
+    roles = _alt(w["winner_roles"] + w["other_roles"])
+    verbs = _alt(w["win_verbs"])
+    return {
+        "seasons_line": _lazyre.compile(
+            rf"^(?:(?P<role>(?i:{roles}))\s*:?\s*)?(?P<seasons>{_SEASON}(?:\s*,\s*{_SEASON})*)(?:\s*:\s*\d+)?\s*$"
+        ),
+        "noun": _lazyre.compile(rf"\b(?i:{_alt(w['competition_nouns'])})s?\b"),
+        "season": _lazyre.compile(_SEASON),
+        # "won the 1930–31 FAI Junior Cup"
+        "won_season_comp": _lazyre.compile(
+            rf"\b(?i:{verbs})\s+(?:the|their|his|her|its)\s+(?P<s>{_SEASON})\s+(?P<comp>{_COMP})"
+        ),
+        # "In 1941–42 Distillery also won the Leinster Senior Cup", "In 2017 the club won the EE Wembley Cup"
+        "in_season_won": _lazyre.compile(
+            rf"\b(?i:in)\s+(?:the\s+)?(?P<s>{_SEASON})(?:\s+season)?,?\s+(?:[\p{{L}}'’.]+\s+){{1,4}}?"
+            rf"(?:(?i:also)\s+)?(?i:{verbs})\s+the\s+(?P<comp>{_COMP})"
+        ),
+        # "two FAI Cups in 1971–72 and 1972–73"
+        "cups_in": _lazyre.compile(
+            rf"\b(?i:two|three|four|five|six|seven|eight|nine|ten)\s+(?P<comp>{_COMP})\s+(?i:in)\s+"
+            rf"(?P<list>{_SEASON}(?:(?:,\s*|\s+and\s+){_SEASON})+)"
+        ),
+    }
+
+
+def _season_key(text: str) -> tuple[int, int]:
+    """'1930–31' -> (1930, 1931); '2017' -> (2017, 2017)."""
+    first, _, second = text.replace("–", "-").partition("-")
+    a = int(first)
+    if not second:
+        return a, a
+    b = int(first[:2] + second) if len(second) == 2 else int(second)
+    return a, b
+
+
+def _comp_key(name: str) -> str:
+    words = [w for w in regex.sub(r"[^\p{L}\d ]+", " ", name.lower()).split() if w != "the"]
+    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 and w[:-1] in ("cup", "league", "shield", "trophy", "title") else w
+                    for w in words)
+
+
+@dataclass
+class _Honour:
+    name: str
+    heading: Span
+    wins: dict[tuple[int, int], Span] = field(default_factory=dict)
+    lines: list[Span] = field(default_factory=list)
+
+
+def _honours(ctx: RuleContext) -> dict[str, _Honour]:
+    """Competition (normalised) -> its listed winning seasons, from heading + seasons lines."""
+    p, w = _patterns(), _words()
+    winner_roles = {r.replace("-", " ") for r in w["winner_roles"]}
+    text = ctx.doc.text
+    out: dict[str, _Honour] = {}
+    pos = ctx.doc.body.start
+    lines: list[tuple[int, str]] = []
+    for line in text[ctx.doc.body.start : ctx.doc.body.end].split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    current: _Honour | None = None
+    for start, line in lines:
+        stripped = line.strip()
+        m = p["seasons_line"].match(stripped)
+        if m is not None and current is not None:
+            role = (m.group("role") or "winners").lower().replace("-", " ")
+            lead = start + len(line) - len(line.lstrip())
+            span = Span(start=lead, end=lead + len(stripped))
+            current.lines.append(span)
+            if regex.sub(r"\s+", " ", role) in winner_roles:
+                for s in p["season"].finditer(m.group("seasons")):
+                    current.wins.setdefault(_season_key(s.group()), span)
+            continue
+        if (stripped and len(stripped.split()) <= 8 and not stripped.endswith((".", ":", ";", ","))
+                and p["noun"].search(stripped) and not p["season"].search(stripped)):
+            lead = start + len(line) - len(line.lstrip())
+            current = _Honour(stripped, Span(start=lead, end=lead + len(stripped)))
+            key = _comp_key(stripped)
+            if key in out:  # a second list under the same heading (a player's, then a manager's)
+                current = out[key]
+            else:
+                out[key] = current
+            continue
+        current = None
+    return {k: h for k, h in out.items() if h.wins}
+
+
+def _listed(honours: dict[str, _Honour], comp: str) -> _Honour | None:
+    """The honours entry a competition named in the body is: the same name, or one ending the other."""
+    key = _comp_key(comp)
+    if not key:
+        return None
+    if key in honours:
+        return honours[key]
+    found = [h for k, h in honours.items() if k.endswith(" " + key) or key.endswith(" " + k)]
+    return found[0] if len(found) == 1 else None
+
+
+def _claims(ctx: RuleContext) -> Iterator[tuple[str, Span, str]]:
+    """(season text, its span, competition) for each win the body states."""
+    p = _patterns()
+    for s in ctx.doc.sentences:
+        if s.section != "body":
+            continue
+        base, text = s.span.start, ctx.doc.text[s.span.start : s.span.end]
+        for key in ("won_season_comp", "in_season_won"):
+            for m in p[key].finditer(text):
+                yield m.group("s"), Span(start=base + m.start("s"), end=base + m.end("s")), m.group("comp").rstrip(".")
+        for m in p["cups_in"].finditer(text):
+            for y in p["season"].finditer(m.group("list")):
+                at = base + m.start("list") + y.start()
+                yield y.group(), Span(start=at, end=at + len(y.group())), m.group("comp").rstrip(".")
+
+
+# ------------------------------------------------------------------ R007
+@rule("NLMG-R007", "honour-not-listed", Severity.WARNING)
+def honour_not_listed(ctx: RuleContext) -> Iterator[Hit]:
+    """A competition won in a season that the article's own honours list does not give.
+
+    **What it does**
+    Reads the honours list (a heading naming a competition, then lines of
+    seasons: "FAI Junior Cup / Winners: 1930–31, 1941–42: 2") and the wins
+    the body states ("won the 1930–31 FAI Junior Cup", "In 2017 the club won
+    the EE Wembley Cup", "two FAI Cups in 1971–72 and 1972–73"). When the
+    competition has listed wins and the body's season is not among them, it
+    warns, quoting both. A warning: a club may have won before the person
+    of the article joined it.
+
+    **Why it matters**
+    The honours list and the history tell one record; a season in one and
+    not in the other is a mistyped season in either.
+
+    **Example**
+    Flagged:
+        Rovers won the 1931–32 County Cup.
+        COUNTY CUP
+        Winners: 1930–31, 1941–42: 2
+    Corrected:
+        Rovers won the 1930–31 County Cup.
+        COUNTY CUP
+        Winners: 1930–31, 1941–42: 2
+    """
+    honours = _honours(ctx)
+    if not honours:
+        return
+    for season, span, comp in _claims(ctx):
+        h = _listed(honours, comp)
+        if h is None or _season_key(season) in h.wins:
+            continue
+        listed = ", ".join(ctx.doc.text[s.start : s.end] for s in h.lines)
+        yield Hit(
+            message=(
+                f"{comp} won in {season} at {ctx.at(span.start)}, but the honours list under "
+                f"{h.name} ({ctx.at(h.heading.start)}) gives {listed}"
+            ),
+            hint="Check the season against the competition's records and mend the history or the list.",
+            evidence=[ctx.evidence(span, "claim"), ctx.evidence(h.heading, "honours heading"),
+                      *(ctx.evidence(s, "honours") for s in h.lines)],
+            key=(_comp_key(comp), season),
+        )
