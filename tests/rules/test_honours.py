@@ -11,7 +11,7 @@ from nlmg_facts.rules.honours import honour_not_listed
 
 CLUB = "Rovers Athletic Football Club is an English football club based in Leeds.\n"
 LIST = ("COUNTY JUNIOR CUP\nWinners: 1930–31, 1941–42: 2\nRunners up: 1935–36: 1\n"
-        "NORTHERN LEAGUE PREMIER DIVISION\nWinners: 1992–93: 1\nSpring Trophy\nWinners 2017\n")
+        "NORTHERN LEAGUE PREMIER DIVISION\nWinners: 1992–93: 1\nRunners Up: 1990–91: 1\nSpring Trophy\nWinners 2017\n")
 
 
 def run(body: str):
@@ -28,6 +28,8 @@ def run(body: str):
         "As manager he won the 1993–94 Northern League Premier Division.",
         "In 2018 the club won the Spring Trophy.",
         "The club won two County Junior Cups in 1930–31 and 1942–43.",
+        "In 1990–91 after finishing third in the Premier Division, the club qualified for Europe.",
+        "In 1992–93, finishing second in the Premier Division, the club lost the title.",
     ],
 )
 def test_a_win_the_honours_list_omits_is_flagged(body):
@@ -44,6 +46,8 @@ def test_a_win_the_honours_list_omits_is_flagged(body):
         "In 2017 the club won the Spring Trophy.",
         "The club won two County Junior Cups in 1930–31 and 1941–42.",
         "In 1999–2000 the club won the Harbour Plate.",  # no list for that competition
+        "In 1990–91 after finishing second in the Premier Division, the club qualified for Europe.",
+        "In 1988–89 the club finished eighth in the Premier Division.",  # the list says nothing of it
     ],
 )
 def test_wins_in_the_list_or_without_a_list_are_fine(body):

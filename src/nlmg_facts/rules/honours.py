@@ -55,6 +55,13 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?:(?i:also)\s+)?(?i:{verbs})\s+the\s+(?P<comp>{_COMP})"
         ),
         # "two FAI Cups in 1971–72 and 1972–73"
+        # "In 1990–91 after finishing second in the Premier Division"
+        "finished_in": _lazyre.compile(
+            rf"\b(?i:in)\s+(?:the\s+)?(?P<s>{_SEASON})(?:\s+season)?,?\s+(?:[\p{{L}}'’.]+\s+){{0,4}}?"
+            rf"(?i:finish(?:ed|ing)|end(?:ed|ing)\s+(?:the\s+)?season)\s+(?:(?i:in)\s+)?"
+            rf"(?P<ord>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{{1,2}}(?:st|nd|rd|th)))"
+            rf"(?:\s+(?i:place|position))?\s+(?i:in|of)\s+the\s+(?P<comp>{_COMP})"
+        ),
         "cups_in": _lazyre.compile(
             rf"\b(?i:two|three|four|five|six|seven|eight|nine|ten)\s+(?P<comp>{_COMP})\s+(?i:in)\s+"
             rf"(?P<list>{_SEASON}(?:(?:,\s*|\s+and\s+){_SEASON})+)"
@@ -83,6 +90,8 @@ class _Honour:
     name: str
     heading: Span
     wins: dict[tuple[int, int], Span] = field(default_factory=dict)
+    #: Seasons listed as runners-up (second place).
+    seconds: dict[tuple[int, int], Span] = field(default_factory=dict)
     lines: list[Span] = field(default_factory=list)
 
 
@@ -106,9 +115,11 @@ def _honours(ctx: RuleContext) -> dict[str, _Honour]:
             lead = start + len(line) - len(line.lstrip())
             span = Span(start=lead, end=lead + len(stripped))
             current.lines.append(span)
-            if regex.sub(r"\s+", " ", role) in winner_roles:
+            role = regex.sub(r"\s+", " ", role)
+            table = current.wins if role in winner_roles else current.seconds if role.startswith("runner") else None
+            if table is not None:
                 for s in p["season"].finditer(m.group("seasons")):
-                    current.wins.setdefault(_season_key(s.group()), span)
+                    table.setdefault(_season_key(s.group()), span)
             continue
         if (stripped and len(stripped.split()) <= 8 and not stripped.endswith((".", ":", ";", ","))
                 and p["noun"].search(stripped) and not p["season"].search(stripped)):
@@ -121,7 +132,7 @@ def _honours(ctx: RuleContext) -> dict[str, _Honour]:
                 out[key] = current
             continue
         current = None
-    return {k: h for k, h in out.items() if h.wins}
+    return {k: h for k, h in out.items() if h.wins or h.seconds}
 
 
 def _listed(honours: dict[str, _Honour], comp: str) -> _Honour | None:
@@ -133,6 +144,24 @@ def _listed(honours: dict[str, _Honour], comp: str) -> _Honour | None:
         return honours[key]
     found = [h for k, h in honours.items() if k.endswith(" " + key) or key.endswith(" " + k)]
     return found[0] if len(found) == 1 else None
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10}
+
+
+def _finishes(ctx: RuleContext) -> Iterator[tuple[str, Span, int, Span, str]]:
+    """(season, its span, place, the place's span, competition) for each final place the body states."""
+    p = _patterns()
+    for s in ctx.doc.sentences:
+        if s.section != "body":
+            continue
+        base, text = s.span.start, ctx.doc.text[s.span.start : s.span.end]
+        for m in p["finished_in"].finditer(text):
+            word = m.group("ord").lower()
+            place = _ORDINALS.get(word) or int(regex.sub(r"\D", "", word))
+            yield (m.group("s"), Span(start=base + m.start("s"), end=base + m.end("s")), place,
+                   Span(start=base + m.start("ord"), end=base + m.end("ord")), m.group("comp").rstrip("."))
 
 
 def _claims(ctx: RuleContext) -> Iterator[tuple[str, Span, str]]:
@@ -162,8 +191,10 @@ def honour_not_listed(ctx: RuleContext) -> Iterator[Hit]:
     the body states ("won the 1930–31 FAI Junior Cup", "In 2017 the club won
     the EE Wembley Cup", "two FAI Cups in 1971–72 and 1972–73"). When the
     competition has listed wins and the body's season is not among them, it
-    warns, quoting both. A warning: a club may have won before the person
-    of the article joined it.
+    warns, quoting both; and a final place ("In 1990–91, after finishing
+    third in the Premier Division") the list gives otherwise (winners are
+    first, runners-up second). A warning: a club may have won before the
+    person of the article joined it.
 
     **Why it matters**
     The honours list and the history tell one record; a season in one and
@@ -179,12 +210,29 @@ def honour_not_listed(ctx: RuleContext) -> Iterator[Hit]:
         COUNTY CUP
         Winners: 1930–31, 1941–42: 2
     """
-    honours = _honours(ctx)
+    honours = {k: h for k, h in _honours(ctx).items()}
     if not honours:
         return
+    for season, span, place, place_span, comp in _finishes(ctx):
+        h = _listed(honours, comp)
+        key = _season_key(season)
+        listed = 1 if h is not None and key in h.wins else 2 if h is not None and key in h.seconds else None
+        if listed is None or listed == place:
+            continue
+        line = h.wins.get(key) or h.seconds[key]
+        yield Hit(
+            message=(
+                f"Place {place} in the {comp} in {season} at {ctx.at(place_span.start)}, but the honours list "
+                f"under {h.name} ({ctx.at(h.heading.start)}) gives {ctx.doc.text[line.start:line.end]}"
+            ),
+            hint="Check the final table of that season and mend the history or the list.",
+            evidence=[ctx.evidence(place_span, "claim"), ctx.evidence(span, "season"),
+                      ctx.evidence(h.heading, "honours heading"), ctx.evidence(line, "honours")],
+            key=("place", _comp_key(comp), season, str(place)),
+        )
     for season, span, comp in _claims(ctx):
         h = _listed(honours, comp)
-        if h is None or _season_key(season) in h.wins:
+        if h is None or not h.wins or _season_key(season) in h.wins:
             continue
         listed = ", ".join(ctx.doc.text[s.start : s.end] for s in h.lines)
         yield Hit(
