@@ -76,3 +76,29 @@ def test_a_partial_count_margin_is_checked_against_its_own_sentence():
 )
 def test_margins_that_fit_or_cannot_be_checked_are_not_flagged(text):
     assert run(margin_mismatch, text) == []
+
+
+CHAMBER = "The 2019 Freedonian legislative election was held on 3 May 2019.\nThe 180 members of the National Assembly are elected for five years.\n"
+
+
+@pytest.mark.parametrize("share", ["The Unity Party won 95 of the 190 seats.", "It took 95 out of 170 seats."])
+def test_a_seat_total_other_than_the_chamber_size_is_flagged(share):
+    from nlmg_facts.rules.elections import chamber_size_mismatch
+
+    hits = run(chamber_size_mismatch, CHAMBER + share + "\n")
+    assert len(hits) == 1 and "the chamber has 180 members" in hits[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CHAMBER + "The Unity Party won 95 of the 180 seats.\n",
+        CHAMBER + "It won 20 of the 40 seats up for election in the capital.\n",  # a part of the chamber
+        "The Unity Party won 95 of the 190 seats.\n",  # no chamber size stated
+        CHAMBER + "The 60 members of the Senate are appointed. The party won 95 of the 190 seats.\n",  # two sizes
+    ],
+)
+def test_seat_totals_of_the_chamber_or_unknowable_are_not_flagged(text):
+    from nlmg_facts.rules.elections import chamber_size_mismatch
+
+    assert run(chamber_size_mismatch, text) == []

@@ -1,4 +1,4 @@
-"""Election results (NLMG-R005, NLMG-R006): who won against the figures the article gives.
+"""Election results (NLMG-R005, NLMG-R006, NLMG-R008): who won, and out of what, against the figures the article gives.
 
 The words live in ``data/election_results.json``. Both rules read the body's
 sentences directly: a result is a relation between two candidates' figures,
@@ -72,6 +72,18 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "votes_or": _lazyre.compile(
             rf"(?P<name>{_NAME})\s+(?i:{_alt(w['margin_loser_verbs'])})\s+(?i:by)\s+(?:[\p{{Ll}}]+\s+){{0,2}}?"
             rf"{_FIGURE}\s+(?i:votes?),?\s+(?i:or)\s+(?P<n>{_FIGURE})\s+(?i:votes)\b"
+        ),
+        # "The 220 members of the National Assembly", "the 240-seat Parliament", "a 150-member Senate"
+        "chamber": _lazyre.compile(
+            rf"""\b(?i:the)\s+(?P<n>\d{{2,4}})\s+(?i:members|seats|deputies|representatives|senators)\s+(?i:of|in)\s+
+                (?:(?i:the)\s+)?(?:\p{{Lu}}[\p{{L}}'’-]*\s+){{0,3}}?(?i:{_alt(w['chamber_nouns'])})\b
+              | \b(?P<n>\d{{2,4}})[\s-](?i:seat|member)\s+(?:\p{{Lu}}[\p{{L}}'’-]*\s+){{0,3}}?(?i:{_alt(w['chamber_nouns'])})\b""",
+            regex.VERBOSE,
+        ),
+        # "150 out of 220 seats", "95 of the 240 seats"
+        "seat_share": _lazyre.compile(
+            rf"\b(?P<k>\d{{1,4}})\s+(?:(?i:out\s+of)|(?i:of)\s+(?i:the))\s+(?P<n>\d{{2,4}})\s+(?i:seats)\b"
+            rf"(?!\s+(?i:{_alt(w['partial_seats'])})\b)"
         ),
         "clause": _lazyre.compile(r",\s+(?:while|whereas|and|with|but)\s+|;\s+|\.\s+(?=\p{Lu})"),
     }
@@ -248,3 +260,52 @@ def margin_mismatch(ctx: RuleContext) -> Iterator[Hit]:
                               ctx.evidence(b.span, "votes"), *final],
                     key=("margin", loser, m.group("n"), f"{a.n:g}", f"{b.n:g}"),
                 )
+
+
+# ------------------------------------------------------------------ R008
+@rule("NLMG-R008", "chamber-size-mismatch", Severity.WARNING)
+def chamber_size_mismatch(ctx: RuleContext) -> Iterator[Hit]:
+    """Seats won out of a total that is not the chamber's stated size.
+
+    **What it does**
+    Reads the size of the legislature ("The 220 members of the National
+    Assembly", "the 240-seat Parliament") and the seat shares the article
+    gives ("150 out of 230 seats", "95 of the 250 seats"). When the article
+    states exactly one chamber size, every share's total must be it; shares
+    of a part ("of the 34 seats up for election") are skipped.
+
+    **Why it matters**
+    A party's seats are counted out of the whole chamber; a total that is
+    not the chamber's size is a mistyped figure in one of the two places.
+
+    **Example**
+    Flagged:
+        The 180 members of the National Assembly are elected for five years.
+        The Unity Party won 95 of the 190 seats.
+    Corrected:
+        The 180 members of the National Assembly are elected for five years.
+        The Unity Party won 95 of the 180 seats.
+    """
+    p = _patterns()
+    sizes: dict[str, Span] = {}
+    shares: list[tuple[str, Span]] = []
+    for base, text in _body(ctx):
+        for m in p["chamber"].finditer(text):
+            sizes.setdefault(m.group("n"), Span(start=base + m.start(), end=base + m.end()))
+        for m in p["seat_share"].finditer(text):
+            shares.append((m.group("n"), Span(start=base + m.start("n"), end=base + m.end())))
+    if len(sizes) != 1:
+        return  # no chamber, or two (a senate and a house): a share's total could be either's
+    (size, where_), = sizes.items()
+    for total, span in shares:
+        if total == size:
+            continue
+        yield Hit(
+            message=(
+                f"Seats counted out of {total} at {ctx.at(span.start)}, but the chamber has {size} "
+                f"members ({ctx.at(where_.start)})"
+            ),
+            hint="Check the chamber's size and the seat total in the source.",
+            evidence=[ctx.evidence(span, "claim"), ctx.evidence(where_, "chamber size")],
+            key=("chamber", size, total),
+        )
