@@ -26,6 +26,7 @@ POL = "Mary Lund is an American politician. "
         "In the general election Hale retained his seat, defeating Lund by a vote of 7,509 to 9,642.",
         "At the 2014 election she captured a majority (46.5%) of the votes cast.",
         "She won an absolute majority (50%) in the first round.",
+        "The Unity Party captured a plurality (42.1%) of the party votes. The Labour Party received 45.6% of the party votes.",
     ],
 )
 def test_a_winner_behind_or_a_majority_under_half_is_flagged(sentence):
@@ -42,6 +43,8 @@ def test_a_winner_behind_or_a_majority_under_half_is_flagged(sentence):
         "She captured a majority (56.5%) of the votes cast.",
         "She held the seat with a majority of 12% over the runner-up.",  # a margin, not a share
         "She beat Hale 3–3 on a coin toss.",  # a tie is not a winner behind
+        "The Unity Party captured a plurality (42.1%, cf. 47.1% nationally) of the party votes. "
+        "The Labour Party received 35.6% of the party votes and 45.6% of the electorate votes.",
     ],
 )
 def test_results_in_order_are_not_flagged(sentence):

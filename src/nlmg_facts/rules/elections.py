@@ -52,6 +52,16 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "majority": _lazyre.compile(
             rf"\b(?i:{_alt(w['majority_words'])})\s*\(\s*(?P<p>\d{{1,3}}(?:\.\d+)?)\s?%"
         ),
+        # "captured a plurality (42.1%, cf. 47.1% nationally) of the party votes"
+        "plurality": _lazyre.compile(
+            rf"\b(?i:plurality)\s*\(\s*(?P<p>\d{{1,2}}(?:\.\d+)?)\s?%[^()]{{0,40}}\)\s+(?i:of)\s+(?i:the)\s+"
+            rf"(?P<what>(?:[\p{{Ll}}-]+\s+)?votes?)\b"
+        ),
+        # "The Labour Party received 35.6% of the party votes"
+        "share_of": _lazyre.compile(
+            rf"\b(?i:{_alt(w['vote_verbs'])})\s+(?P<p>\d{{1,2}}(?:\.\d+)?)\s?%\s+(?i:of)\s+(?i:the)\s+"
+            rf"(?P<what>(?:[\p{{Ll}}-]+\s+)?votes?)\b"
+        ),
         # "Whipps trailed by just 78 votes", "defeating Whipps by 255 votes"
         "margin_after": _lazyre.compile(
             rf"(?P<name>{_NAME})\s+(?i:{_alt(w['margin_loser_verbs'])})\s+(?i:by)\s+"
@@ -107,14 +117,16 @@ def _body(ctx: RuleContext) -> Iterator[tuple[int, str]]:
 # ------------------------------------------------------------------ R005
 @rule("NLMG-R005", "winner-behind", Severity.ERROR)
 def winner_behind(ctx: RuleContext) -> Iterator[Hit]:
-    """A winner given the smaller result, or a majority under half.
+    """A winner given the smaller result, a majority under half, or a plurality that is not the largest share.
 
     **What it does**
     Reads "defeated X 53%-47%" and "defeating X by a vote of 9,642 to
     7,509" (the winner's figure first, by the convention of such phrases)
     and flags them when the first figure is the smaller; and flags "a
     majority (46.5%)", a share in parentheses after majority that is not
-    above half. Seasons ("defeated X in 1990–91") are not results.
+    above half; and "a plurality (42.1%) of the party votes" when a share
+    of the same votes in its paragraph is larger ("received 45.6% of the
+    party votes"). Seasons ("defeated X in 1990–91") are not results.
 
     **Why it matters**
     A candidate cannot defeat someone with fewer votes; the figures were
@@ -154,6 +166,29 @@ def winner_behind(ctx: RuleContext) -> Iterator[Hit]:
                 hint="Check the share in the source; a share of half or less is a plurality, not a majority.",
                 evidence=[ctx.evidence(span, "claim"), ctx.evidence(Span(start=base + m.start(), end=span.end), "context")],
                 key=("majority", m.group("p")),
+            )
+
+
+    # A plurality is the largest share of its vote: no other share of the same vote in its paragraph is larger.
+    text = ctx.doc.text
+    for m in p["plurality"].finditer(text, ctx.doc.body.start, ctx.doc.body.end):
+        lo = text.rfind("\n", 0, m.start()) + 1
+        hi = text.find("\n", m.end())
+        hi = ctx.doc.body.end if hi < 0 else min(hi, ctx.doc.body.end)
+        top, what = float(m.group("p")), regex.sub(r"\s+", " ", m.group("what").lower())
+        for o in p["share_of"].finditer(text, lo, hi):
+            if regex.sub(r"\s+", " ", o.group("what").lower()) != what or float(o.group("p")) <= top:
+                continue
+            span = Span(start=o.start("p"), end=o.end("p") + 1)
+            yield Hit(
+                message=(
+                    f"A plurality of {m.group('p')}% at {ctx.at(m.start('p'))} is not the largest share: "
+                    f"{o.group('p')}% of the {what} at {ctx.at(span.start)} is larger"
+                ),
+                hint="Check both shares in the source; the plurality is the largest of them.",
+                evidence=[ctx.evidence(span, "claim"),
+                          ctx.evidence(Span(start=m.start("p"), end=m.end("p") + 1), "plurality")],
+                key=("plurality", m.group("p"), o.group("p")),
             )
 
 
