@@ -52,3 +52,15 @@ def test_a_win_the_honours_list_omits_is_flagged(body):
 )
 def test_wins_in_the_list_or_without_a_list_are_fine(body):
     assert run(body) == []
+
+
+ONE_A_LINE = ("Tom Hale (1948 – 2001) was a Canadian ice hockey player.\n"
+              "He joined Leeds in 1968 and was a member of their Kings Cup championship teams in {years}.\n"
+              "1969-70 - Northern Hockey League - Kings Cup (Leeds)\n1971-72 - Northern Hockey League - Kings Cup (Leeds)\n")
+
+
+@pytest.mark.parametrize(("years", "flagged"), [("1970 and 1973", True), ("1970 and 1972", False), ("1971–72", False)])
+def test_one_title_a_line_lists_are_read_with_end_years(years, flagged):
+    doc = ingest(ONE_A_LINE.format(years=years), "a.txt")
+    ctx = RuleContext(doc=doc, claims=extract_document(doc), citations=[], links=[], calendar=None)
+    assert bool(list(honour_not_listed(ctx))) is flagged

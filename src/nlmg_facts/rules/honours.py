@@ -43,6 +43,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "seasons_line": _lazyre.compile(
             rf"^(?:(?P<role>(?i:{roles}))\s*:?\s*)?(?P<seasons>{_SEASON}(?:\s*,\s*{_SEASON})*)(?:\s*:\s*\d+)?\s*$"
         ),
+        # "1969-70 - National Hockey League - Stanley Cup (Boston)": one won title a line
+        "season_comp_line": _lazyre.compile(
+            rf"^(?P<s>{_SEASON})\s+[-–]\s+(?:[^\n]+?\s+[-–]\s+)?(?P<comp>{_COMP})(?:\s+\([^()\n]*\))?\s*$"
+        ),
         "noun": _lazyre.compile(rf"\b(?i:{_alt(w['competition_nouns'])})s?\b"),
         "season": _lazyre.compile(_SEASON),
         # "won the 1930–31 FAI Junior Cup"
@@ -53,6 +57,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "in_season_won": _lazyre.compile(
             rf"\b(?i:in)\s+(?:the\s+)?(?P<s>{_SEASON})(?:\s+season)?,?\s+(?:[\p{{L}}'’.]+\s+){{1,4}}?"
             rf"(?:(?i:also)\s+)?(?i:{verbs})\s+the\s+(?P<comp>{_COMP})"
+        ),
+        # "a member of their Stanley Cup championship teams in 1970 and 1972"
+        "teams_in": _lazyre.compile(
+            rf"\b(?P<comp>{_COMP})\s+(?i:championship|title|winning|champion)[\s-]+(?i:teams?|sides?|squads?)\s+(?i:in)\s+"
+            rf"(?P<list>{_SEASON}(?:(?:,\s*|,?\s+and\s+){_SEASON})*)"
         ),
         # "two FAI Cups in 1971–72 and 1972–73"
         # "In 1990–91 after finishing second in the Premier Division"
@@ -77,6 +86,15 @@ def _season_key(text: str) -> tuple[int, int]:
         return a, a
     b = int(first[:2] + second) if len(second) == 2 else int(second)
     return a, b
+
+
+def _in(season: tuple[int, int], listed: dict[tuple[int, int], Span]) -> bool:
+    """A season is listed; a single year is listed when a listed season spans it (1970 in 1969–70)."""
+    if season in listed:
+        return True
+    if season[0] == season[1]:
+        return any(a <= season[0] <= b for a, b in listed)
+    return False
 
 
 def _comp_key(name: str) -> str:
@@ -109,6 +127,15 @@ def _honours(ctx: RuleContext) -> dict[str, _Honour]:
     current: _Honour | None = None
     for start, line in lines:
         stripped = line.strip()
+        one = p["season_comp_line"].match(stripped)
+        if one is not None and p["noun"].search(one.group("comp")):
+            lead = start + len(line) - len(line.lstrip())
+            span = Span(start=lead, end=lead + len(stripped))
+            h = out.setdefault(_comp_key(one.group("comp")), _Honour(one.group("comp"), span))
+            h.lines.append(span)
+            h.wins.setdefault(_season_key(one.group("s")), span)
+            current = None
+            continue
         m = p["seasons_line"].match(stripped)
         if m is not None and current is not None:
             role = (m.group("role") or "winners").lower().replace("-", " ")
@@ -174,7 +201,7 @@ def _claims(ctx: RuleContext) -> Iterator[tuple[str, Span, str]]:
         for key in ("won_season_comp", "in_season_won"):
             for m in p[key].finditer(text):
                 yield m.group("s"), Span(start=base + m.start("s"), end=base + m.end("s")), m.group("comp").rstrip(".")
-        for m in p["cups_in"].finditer(text):
+        for m in [*p["cups_in"].finditer(text), *p["teams_in"].finditer(text)]:
             for y in p["season"].finditer(m.group("list")):
                 at = base + m.start("list") + y.start()
                 yield y.group(), Span(start=at, end=at + len(y.group())), m.group("comp").rstrip(".")
@@ -189,7 +216,9 @@ def honour_not_listed(ctx: RuleContext) -> Iterator[Hit]:
     Reads the honours list (a heading naming a competition, then lines of
     seasons: "FAI Junior Cup / Winners: 1930–31, 1941–42: 2") and the wins
     the body states ("won the 1930–31 FAI Junior Cup", "In 2017 the club won
-    the EE Wembley Cup", "two FAI Cups in 1971–72 and 1972–73"). When the
+    the EE Wembley Cup", "two FAI Cups in 1971–72 and 1972–73"; lists of
+    one title a line, "1969-70 - National Hockey League - Stanley Cup",
+    against "its Stanley Cup championship teams in 1970 and 1972"). When the
     competition has listed wins and the body's season is not among them, it
     warns, quoting both; and a final place ("In 1990–91, after finishing
     third in the Premier Division") the list gives otherwise (winners are
@@ -232,7 +261,7 @@ def honour_not_listed(ctx: RuleContext) -> Iterator[Hit]:
         )
     for season, span, comp in _claims(ctx):
         h = _listed(honours, comp)
-        if h is None or not h.wins or _season_key(season) in h.wins:
+        if h is None or not h.wins or _in(_season_key(season), h.wins):
             continue
         listed = ", ".join(ctx.doc.text[s.start : s.end] for s in h.lines)
         yield Hit(
