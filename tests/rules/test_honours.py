@@ -29,6 +29,7 @@ def run(body: str):
         "In 2018 the club won the Spring Trophy.",
         "The club won two County Junior Cups in 1930–31 and 1942–43.",
         "In 1990–91 after finishing third in the Premier Division, the club qualified for Europe.",
+        "Rovers reached three County Junior Cup finals. In 1931–32 they won the cup for the first time.",
         "In 1992–93, finishing second in the Premier Division, the club lost the title.",
     ],
 )
@@ -48,6 +49,8 @@ def test_a_win_the_honours_list_omits_is_flagged(body):
         "In 1999–2000 the club won the Harbour Plate.",  # no list for that competition
         "In 1990–91 after finishing second in the Premier Division, the club qualified for Europe.",
         "In 1988–89 the club finished eighth in the Premier Division.",  # the list says nothing of it
+        "Rovers reached three County Junior Cup finals. In 1930–31 they won the cup for the first time.",
+        "Rovers won the Harbour Plate. In 1931–32 they won the cup again.",  # no cup named before
     ],
 )
 def test_wins_in_the_list_or_without_a_list_are_fine(body):

@@ -56,8 +56,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # "In 1941–42 Distillery also won the Leinster Senior Cup", "In 2017 the club won the EE Wembley Cup"
         "in_season_won": _lazyre.compile(
             rf"\b(?i:in)\s+(?:the\s+)?(?P<s>{_SEASON})(?:\s+season)?,?\s+(?:[\p{{L}}'’.]+\s+){{1,4}}?"
-            rf"(?:(?i:also)\s+)?(?i:{verbs})\s+the\s+(?P<comp>{_COMP})"
+            rf"(?:(?i:also)\s+)?(?i:{verbs})\s+the\s+(?:(?P<comp>{_COMP})|(?P<ana>cup|trophy|shield|plate)\b)"
         ),
+        "comp": _lazyre.compile(_COMP),
         # "a member of their Stanley Cup championship teams in 1970 and 1972"
         "teams_in": _lazyre.compile(
             rf"\b(?P<comp>{_COMP})\s+(?i:championship|title|winning|champion)[\s-]+(?i:teams?|sides?|squads?)\s+(?i:in)\s+"
@@ -191,6 +192,20 @@ def _finishes(ctx: RuleContext) -> Iterator[tuple[str, Span, int, Span, str]]:
                    Span(start=base + m.start("ord"), end=base + m.end("ord")), m.group("comp").rstrip("."))
 
 
+def _antecedent(ctx: RuleContext, at: int, noun: str | None) -> str | None:
+    """'won the cup': the last competition named before in the paragraph whose name ends with that noun."""
+    if not noun:
+        return None
+    text = ctx.doc.text
+    lo = text.rfind("\n", 0, at) + 1
+    last = None
+    for m in _patterns()["comp"].finditer(text, lo, at):
+        name = m.group().rstrip(".")
+        if name.split()[-1].lower() == noun.lower():
+            last = name
+    return last
+
+
 def _claims(ctx: RuleContext) -> Iterator[tuple[str, Span, str]]:
     """(season text, its span, competition) for each win the body states."""
     p = _patterns()
@@ -200,7 +215,9 @@ def _claims(ctx: RuleContext) -> Iterator[tuple[str, Span, str]]:
         base, text = s.span.start, ctx.doc.text[s.span.start : s.span.end]
         for key in ("won_season_comp", "in_season_won"):
             for m in p[key].finditer(text):
-                yield m.group("s"), Span(start=base + m.start("s"), end=base + m.end("s")), m.group("comp").rstrip(".")
+                comp = m.group("comp") or _antecedent(ctx, base + m.start(), m.group("ana"))
+                if comp:
+                    yield m.group("s"), Span(start=base + m.start("s"), end=base + m.end("s")), comp.rstrip(".")
         for m in [*p["cups_in"].finditer(text), *p["teams_in"].finditer(text)]:
             for y in p["season"].finditer(m.group("list")):
                 at = base + m.start("list") + y.start()
