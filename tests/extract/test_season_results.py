@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from nlmg_facts.config import Config
-from nlmg_facts.extract import extract_claims
-from nlmg_facts.ingest import Source
 from nlmg_facts import pipeline
+from nlmg_facts.config import Config
+from nlmg_facts.ingest import Source
 
-CLUB = "Rovers Athletic Football Club is an English football club based in Leeds. "
+from .test_entities import CLUB, keys
 SEASON = "1961–62 Rovers Athletic F.C. season\nThe 1961–62 season was Rovers Athletic's 40th season in the league. "
-
-
-def keys(text: str, surface: str) -> list[str]:
-    return [c.attribute.key for c in extract_claims(text) if c.text == surface]
 
 
 @pytest.mark.parametrize(

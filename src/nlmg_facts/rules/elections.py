@@ -25,14 +25,23 @@ _FIGURE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _NAME = r"\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]*))*"
 
 
-@lru_cache(maxsize=1)
-def _words() -> dict[str, list[str]]:
-    raw = resources.files("nlmg_facts.data").joinpath("election_results.json").read_text("utf-8")
+@lru_cache(maxsize=None)
+def word_lists(filename: str) -> dict[str, list[str]]:
+    """A rule's word lists, ``data/<filename>`` (shared with ``honours``)."""
+    raw = resources.files("nlmg_facts.data").joinpath(filename).read_text("utf-8")
     return json.loads(raw)
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+def _words() -> dict[str, list[str]]:
+    return word_lists("election_results.json")
+
+
+def alternation(words: list[str], space: str = r"\s+") -> str:
+    """Longest first, escaped, a space in a phrase matching ``space``."""
+    return "|".join(regex.escape(w).replace(r"\ ", space) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_alt = alternation
 
 
 @lru_cache(maxsize=1)

@@ -6,10 +6,8 @@ directly: an honours list is a block of lines, not a sentence.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator
 
 import regex
@@ -17,6 +15,7 @@ import regex
 from .. import _lazyre
 from ..models import Severity, Span
 from .context import RuleContext
+from .elections import alternation, word_lists
 from .registry import Hit, rule
 
 _SEASON = r"(?:1[89]|20)\d\d(?:[–-]\d\d(?:\d\d)?)?"
@@ -24,14 +23,12 @@ _SEASON = r"(?:1[89]|20)\d\d(?:[–-]\d\d(?:\d\d)?)?"
 _COMP = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’.-]*|\d+))*"
 
 
-@lru_cache(maxsize=1)
 def _words() -> dict[str, list[str]]:
-    raw = resources.files("nlmg_facts.data").joinpath("honours.json").read_text("utf-8")
-    return json.loads(raw)
+    return word_lists("honours.json")
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(words, key=lambda w: (-len(w), w)))
+    return alternation(words, r"[\s-]")
 
 
 @lru_cache(maxsize=1)
