@@ -115,3 +115,9 @@ def test_extract_finds_the_sample_rankings_in_the_body_only(sample_doc):
         ("42nd place", 42),
         ("28th-highest-grossing", 28),
     ]
+
+
+def test_a_work_named_between_ranking_verb_and_place_is_a_ranking():
+    found = find_rankings("The magazine ranked the album 48th in its list of the best records.")
+    assert [(text_rank[2].rank) for text_rank in found] == [48]
+    assert find_rankings("She finished the album third in a row of sessions.") == []

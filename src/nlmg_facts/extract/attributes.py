@@ -629,6 +629,19 @@ _PERSON_BEFORE = _lazyre.lazy_compile(
 )  # "Name (born", "Name was born", "Name, ..."
 _YEAR = _lazyre.lazy_compile(r"\b(?:1[5-9]|20)\d\d\b")
 _OWN_CLAUSE_SUBJECT = _lazyre.lazy_compile(r"\W*(?:and|but|while|as)?\s*(?:the|it|its)\b", regex.IGNORECASE)
+_FINISH_WORD = _lazyre.lazy_compile(
+    r"\b(?:finish(?:ed|es|ing)?|end(?:ed|ing|s)?\s+(?:the|their|its|his|her)\s+(?:league\s+)?season)\b",
+    regex.IGNORECASE,
+)
+# The finish word right before the place: "finished third", "finishing the season in 8th",
+# "ended the 1995–96 season in third place"; a few words may stand between.
+_FINISH_BEFORE = _lazyre.lazy_compile(
+    r"\b(?:finish(?:ed|es|ing)?|end(?:ed|ing|s)?\s+(?:the|their|its|his|her)\s+(?:[\w–/-]+\s+){0,2}?season)"
+    r"(?:\s+(?:the|their|its|his|her|a|as|in|at|joint|level|[\w–/-]+\s+season)){0,4}\s*$",
+    regex.IGNORECASE,
+)
+# "an 8th-place finish", "a third-place finish in the league".
+_FINISH_AFTER = _lazyre.lazy_compile(r"[\s-]+finish\b", regex.IGNORECASE)
 _DEBUTED = _lazyre.lazy_compile(r"\bdebut(?:s|ed|ing)?\b", regex.IGNORECASE)
 _DIGIT = _lazyre.lazy_compile(r"\d")
 _PARENTHESES = _lazyre.lazy_compile(r"\s*\([^()]*\)")
@@ -1615,6 +1628,9 @@ class _Builder:
                 self.count_scope = spec["scope"]
                 return spec["event"]
         if m.kind == "ranking" and getattr(value, "category", None) in lex.chart_categories:
+            if self.finish() and "league-position" in lex.events and (
+                    entities.season_of_article(self.ctx) or domains().fits("league-position", self.ctx.subject_type)):
+                return "league-position"  # "finished third", "an 8th-place finish": a final standing
             return "chart-position"
         if m.kind == "percentage" and getattr(value, "direction", None):
             return "percent-change"
@@ -1633,6 +1649,16 @@ class _Builder:
         ):
             return "career-debut"  # "made his league debut": one step of a career, not a premiere
         return event
+
+    def finish(self) -> bool:
+        """'finished third', 'finishing in second place', 'an 8th-place finish', 'ended the
+        season 8th': a final standing in a season's table, not a place in a week's chart."""
+        s = self.s
+        lo, hi = _clause_span(s, self.m0)
+        before = s.text[max(lo, self.m0 - 40) - s.start : self.m0 - s.start]
+        inside = s.text[self.m0 - s.start : self.m1 - s.start]
+        after = s.text[self.m1 - s.start : min(hi, self.m1 + 30) - s.start]
+        return bool(_FINISH_BEFORE.search(before) or _FINISH_WORD.search(inside) or _FINISH_AFTER.match(after))
 
     # ---------------------------------------------------------- qualifiers
     def per_unit(self) -> str | None:
@@ -2096,7 +2122,8 @@ class _Builder:
         self.subject_for(event)
         if not entities.resolve(self, event, quals):
             return Attribute()  # the clause's subject is unclear: no finding beats a conflated one
-        if self.subject == THIS_WORK and not domains().fits(event, self.ctx.subject_type):
+        if self.subject == THIS_WORK and not domains().fits(event, self.ctx.subject_type) and not (
+                event == "league-position" and entities.season_of_article(self.ctx)):
             return Attribute()  # a film is not born and a person not released: the word was about someone else
         if self.m.kind == "date" and event in ("release", "publication", "premiere") and self.work_of_year():
             quals["scope"] = "first"  # "a 2012 film": the year it first came out, anywhere

@@ -283,6 +283,8 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
     """Settle the subject of ``b``'s mention; False when it is unclear (leave unkeyed)."""
     ctx = b.ctx
     typ = ctx.subject_type
+    if event == "league-position":
+        return _league_position(b, quals)
     if event == "chart-position" and _patterns()["trajectory"].search(
             b.s.text, max(0, b.m0 - b.s.start - 40), b.m0 - b.s.start):
         # "dropped to as low as 13th", "lifted the Bees to 8th": a passing position, not the result
@@ -333,6 +335,56 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
     if quals.get("party") == "passive":
         _passive_parties(b, quals)
     return True
+
+
+def season_of_article(ctx) -> str | None:
+    """'1956–57 Brentford F.C. season' -> '1956/57': the season an article about one season is of."""
+    if "_article_season" not in ctx.__dict__:
+        subject = ctx.subject
+        m = _SEASON_TITLE.search(subject.name) if subject is not None else None
+        value = None
+        if m is not None:
+            first, second = m.group("a"), m.group("b") or ""
+            value = f"{first}/{first[:2] + second if len(second) == 2 else second}" if second else first
+        ctx.__dict__["_article_season"] = value
+    return ctx.__dict__["_article_season"]
+
+
+_SEASON_TITLE = _lazyre.lazy_compile(
+    r"^(?P<a>(?:1[5-9]|20)\d\d)(?:[–/-](?P<b>\d\d(?:\d\d)?))?\s.*\bseason$", re.IGNORECASE
+)
+
+
+def _league_position(b: "_Builder", quals: dict[str, str]) -> bool:
+    """Whose final standing: the clause's named team or person, else the article's.
+
+    In an article about one season ("1956–57 Brentford F.C. season") the team of
+    the title is the article's, an unclear clause subject ("A strong final two
+    months lifted the Bees to an 8th-place finish") is too, and a standing with
+    no season named is that season's.
+    """
+    ctx = b.ctx
+    season = season_of_article(ctx)
+    found = clause_subject(b)
+    if found is not None and found[0] == "entity" and found[1]:
+        name = found[1]
+        if is_article(ctx, name) or (season and phrase_tokens(name)
+                                     and _within(phrase_tokens(name), phrase_tokens(ctx.subject.name))):
+            b.subject, b.subject_text = THIS_WORK, None
+        else:
+            b.subject, b.subject_text = entity(ctx, name)
+    elif found is not None and found[0] == "unclear" and not season:
+        return False
+    else:
+        b.subject, b.subject_text = THIS_WORK, None
+    if "year" not in quals and season and b.subject == THIS_WORK:
+        quals["year"] = season
+    return True
+
+
+def _within(part: list[str] | tuple[str, ...], whole: list[str] | tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(tuple(whole[i : i + n]) == tuple(part) for i in range(len(whole) - n + 1))
 
 
 def _possessor(b: "_Builder") -> tuple[str, str | None] | None:

@@ -106,7 +106,7 @@ def _pattern() -> regex.Pattern[str]:
     return _lazyre.compile(
         rf"""
         # "finished third", "finished in third place", "ranked No. 5", "debuted at number two", "fell to ninth"
-        (?P<verb>\b(?i:{_alt(lx.verbs)})) \s+ (?:(?i:at|in|to)\s+)? (?:(?i:the)\s+)?
+        (?P<verb>\b(?i:{_alt(lx.verbs)})) \s+ {_SEASON_BETWEEN} {_OBJECT} (?:(?i:at|in|to)\s+)? (?:(?i:the)\s+)?
             (?: (?P<ord>{_ORD}) (?:[\s-]+(?P<noun>(?i:{_alt(lx.place_nouns)}))\b)? | {_NUMBER_N} )
         # "the second film based on an Ishiguro novel to open the festival"
         | \b(?i:the) \s+ (?P<ord>{_ORD}) \s+ (?P<np>(?:[\p{{L}}'’-]+\s+){{1,9}}?) to \s+
@@ -229,6 +229,15 @@ def _word_starts(text: str, lo: int, at: int) -> list[int]:
     return starts
 
 
+# "finished the season 5th", "ended the 1995–96 campaign in third place": the season between verb and place.
+_SEASON_BETWEEN = r"""(?P<season>(?i:the|its|their|his|her)\s+(?:(?:1[5-9]|20)\d\d(?:[–/-]\d\d(?:\d\d)?)?\s+)?
+    (?i:season|campaign|league\s+season)\s+)?"""
+
+# "ranked the album 48th", "rated the film 12th": what is ranked between the verb and the place.
+_OBJECT = r"""(?P<obj>(?i:the\s+(?:album|film|movie|song|book|novel|record|single|game|series|show))\s+)?"""
+#: Verbs that take what they rank as an object.
+_OBJECT_VERBS = frozenset({"ranked", "ranking", "ranks", "rank", "rated", "placed", "placing"})
+
 #: Literals that may start a ranking without an ordinal ("number one", "No. 1", "#1").
 _NUMBER_ANCHORS = ("number", "no.", "#")
 #: How far before an ordinal a ranking phrase may start ("debuting at the ").
@@ -269,7 +278,13 @@ def _classify(m: regex.Match[str], text: str, lo: int, hi: int, lx: _Lexicon) ->
 
     if verb:
         if m.group("noun") is None:
-            if _ARTICLE.search(m.group()) or _capitalised_after(text, e, hi):
+            if m.group("obj") is not None and verb not in _OBJECT_VERBS:
+                return None  # "finished the album third": no ranking
+            plain = m.group()
+            for part in ("obj", "season"):
+                if m.group(part) is not None:
+                    plain = plain.replace(m.group(part), " ", 1)
+            if _ARTICLE.search(plain) or _capitalised_after(text, e, hi):
                 return None  # "opened the 53rd London Film Festival": the ordinal names a thing
             if after in _PERIOD_NOUNS or after in lx.order_nouns:
                 return None  # "finished the second film", "opened its third week"
