@@ -591,6 +591,8 @@ def _is_widened(ctx: RuleContext, c) -> bool:
 # ------------------------------------------------------------------ M006
 _QUOTE = _lazyre.lazy_compile(r"""[:\s]*["“‘'](?P<quote>[^"”’]{1,400}?)["”’](?!\w)""")
 _WORD = _lazyre.lazy_compile(r"[\w’'-]+")
+#: A list set off by dashes right after the count ("Four singles—"A", "B" and "C"—were").
+_DASHED_LIST = _lazyre.lazy_compile(r"^\s?[—–]\s?(?P<body>[^—–:;()]{3,300}?)\s?[—–]")
 _PLURAL_NOUN = _lazyre.lazy_compile(r"^[\s-]*(?P<noun>[a-z]+)", regex.IGNORECASE)
 
 
@@ -667,16 +669,31 @@ def _count_words(rest: str) -> tuple[int, tuple[int, int]] | None:
     return len(_WORD.findall(m.group("quote"))), m.span("quote")
 
 
+def _dashed_list(rest: str) -> tuple[int, str] | None:
+    """(offset, body) of a list set off by dashes right after the count: 'Six halls — A, B and C — house'."""
+    m = _DASHED_LIST.match(rest)
+    return (m.start("body"), m.group("body")) if m else None
+
+
 def _count_items(rest: str) -> tuple[int, tuple[int, int]] | None:
-    """Items of the list after the next colon (within the same sentence)."""
+    """Items of the list after the next colon (within the same sentence), or between dashes."""
+    dashed = _dashed_list(rest)
     colon = rest.find(":")
-    if colon < 0 or colon > 120 or '"' in rest[:colon] or "“" in rest[:colon]:
+    if dashed is not None:
+        colon, body = dashed[0] - 1, dashed[1]
+    elif colon < 0 or colon > 120 or '"' in rest[:colon] or "“" in rest[:colon]:
         return None
-    if _NOT_THE_SAME_PHRASE.search(rest, 0, colon) or len(rest[:colon].split()) > 8:
+    elif _NOT_THE_SAME_PHRASE.search(rest, 0, colon) or len(rest[:colon].split()) > 8:
         # "four acts, and the player chooses between three factions: a, b and c": the
         # list belongs to the nearer count; only a list closing the count's own clause counts.
         return None
-    body = rest[colon + 1 :].rstrip().rstrip(".")
+    else:
+        body = rest[colon + 1 :].rstrip().rstrip(".")
+        semi = body.find(";")
+        if semi >= 0 and ":" in body[semi:]:
+            # "six fraternities: a, b and c; as well as six sororities: d, e and f": the
+            # semicolon closes this list, the next count has its own.
+            body = body[:semi]
     if ";" in body:
         items = [i for i in body.split(";") if i.strip()]
     else:
