@@ -108,7 +108,7 @@ import regex
 from .. import _lazyre
 from ..models import Attribute, Document, Sentence, Span
 from ..models.claims import THIS_WORK, UNKNOWN
-from . import entities
+from . import countkeys, entities
 from .base import Mention
 from .subject import find_subject
 from .vocab import domains
@@ -1611,6 +1611,14 @@ class _Builder:
         if m.kind == "count":
             noun = _norm(getattr(value, "noun", None) or "")
             spec = lex.count_nouns.get(noun) or lex.count_nouns.get(noun.rstrip("s"))
+            if spec and ("whole_set" in spec or "modifiers" in spec):
+                t, lo, hi = s.text, self.m0 - s.start, self.m1 - s.start
+                found = countkeys.whole_set_scope(spec, t[max(0, lo - 40) : lo], t[lo:hi], t[hi : hi + 30])
+                if found is None:
+                    return UNKNOWN  # a part of the set, or a kind the table does not know
+                self.count_scope, self.count_owner = found
+                self.count_whole = bool(spec.get("whole_set"))
+                return spec["event"]
             if spec:
                 self.count_scope = spec["scope"]
                 return spec["event"]

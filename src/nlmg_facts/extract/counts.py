@@ -203,7 +203,8 @@ def _value(m: regex.Match[str], text: str, qual: tuple[str, int] | None) -> tupl
     if lower_end is not None:
         qual = qualifier_before(text, start)
     prev = "" if qual else _previous_word(text, start)
-    if prev[:1].isupper() and prev[-1:] not in ".!?:;\"”" and prev.lower().strip(",") not in _lexicon()[1]:
+    if (prev[:1].isupper() and prev[-1:] not in ".!?:;\"”" and prev.lower().strip(",") not in _lexicon()[1]
+            and not prev.endswith(("'s", "’s"))):  # "Doe's twelve novels": a possessive, not a name
         return None  # "Chapter 3 covers", "Apollo 11 crew": a name, not a count
     if stated == 1 and first.lower() == "one" and prev.lower() in {"no", "any", "every", "the", "that", "this", "which"}:
         return None
