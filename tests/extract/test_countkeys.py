@@ -55,3 +55,26 @@ def test_counts_that_grow_are_keyed_by_their_year():
     got = {c.text: c.attribute.key for c in extract_claims(text) if c.kind == "count"}
     assert got["4,000 employees"] != got["5,000 employees"]
     assert "year=2010" in got["4,000 employees"] and "year=2015" in got["5,000 employees"]
+
+
+ELECTION = "The 2017 Ruritanian parliamentary election was an election held in Ruritania on 26 March 2017. "
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        (ELECTION + "The electoral threshold is 4%.", "4%", "this-work:threshold[scope=threshold]"),
+        (ELECTION + "Five parties met the 4% threshold required to gain seats.", "4%",
+         "this-work:threshold[scope=threshold]"),
+        # A change states two true figures; a share of something else is no threshold.
+        (ELECTION + "In 2010 parliament raised the threshold from 4% to 5%.", "5%", "this-work:unknown"),
+        (ELECTION + "Turnout was 4% higher than in 2013.", "4%", "this-work:unknown"),
+    ],
+)
+def test_a_share_named_by_its_noun_is_keyed(text, surface, expected):
+    assert keys(text, surface) == [expected]
+
+
+def test_a_threshold_is_an_exact_figure():
+    claims = [c for c in extract_claims(ELECTION + "The electoral threshold is 4%.") if c.text == "4%"]
+    assert (claims[0].value.low, claims[0].value.high) == (4.0, 4.0)

@@ -377,6 +377,9 @@ class _Lexicon:
             self.events.setdefault(spec["event"], _EventDef(
                 spec["event"], frozenset({"count"}), ("scope", "year", "season", "per-unit"),
                 spec.get("repeatable", False), tuple(spec.get("distinguishers", ()))))
+        for spec in data["percent_nouns"].values():
+            self.events.setdefault(spec["event"], _EventDef(
+                spec["event"], frozenset({"percentage"}), ("scope", "year", "season")))
         self.core_events = frozenset(self.events)
         # Events of the domain files (data/domains/): new names get a definition; an
         # existing name keeps its own (the domain file adds triggers and applies_to).
@@ -1626,6 +1629,12 @@ class _Builder:
             return "chart-position"
         if m.kind == "percentage" and getattr(value, "direction", None):
             return "percent-change"
+        if m.kind == "percentage":
+            t, lo, hi = s.text, self.m0 - s.start, self.m1 - s.start
+            spec = countkeys.percent_noun(lex.data["percent_nouns"], t[max(0, lo - 40) : lo], t[hi : hi + 30], t)
+            if spec is not None and self.ctx.subject_type in spec.get("applies_to", ()):
+                self.count_scope, self.count_whole, self.share_of_article = spec["scope"], False, True
+                return spec["event"]
         if m.kind == "date":
             work = self.work_of_year()
             if work is not None:
@@ -1783,7 +1792,7 @@ class _Builder:
         return None
 
     def scope(self, event: str) -> str | None:
-        if self.m.kind == "count":
+        if self.m.kind in ("count", "percentage") and hasattr(self, "count_scope"):
             return getattr(self, "count_scope", None)
         s = self.s
         wanted = "wide" if event == "release" else "marketing" if event == "budget" else None

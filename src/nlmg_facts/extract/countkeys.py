@@ -1,4 +1,4 @@
-"""Which counts state the whole number of the subject's things: "its five studio albums".
+"""Which counts and percentages are keyed by their noun: "its five studio albums", "the 4% threshold".
 
 A counted noun of the domain files (``count_nouns`` in ``data/domains/*.json``)
 marked ``"whole_set": true`` keys a count only when the count plainly gives
@@ -77,3 +77,37 @@ def whole_set_scope(spec: dict, before: str, span_text: str, after: str) -> tupl
         if m.group("owner"):
             owner = regex.sub(r"['’]s?$", "", m.group("owner")).strip()
     return (f"{mods[0]} {spec['scope']}" if mods else spec["scope"]), owner
+
+
+#: "the 4% threshold", "a 5% electoral threshold": the noun right after the percentage.
+_PERCENT_NOUN_AFTER = _lazyre.lazy_compile(r"^\s*(?:(?P<mod>[a-z]+)\s+)?(?P<noun>[a-z]+)\b")
+#: "the threshold is 4%", "a threshold of 5%": the noun right before it.
+_PERCENT_NOUN_BEFORE = _lazyre.lazy_compile(
+    r"\b(?P<noun>[a-z]+)\s+(?:is|was|of|stood\s+at|remains|remained|set\s+at|at)\s+$"
+)
+#: A change of the figure in its sentence: two values of one thing, both true in their time.
+_CHANGE = _lazyre.lazy_compile(
+    r"\b(?:raised|lowered|increased|decreased|reduced|cut|changed|amended|from\s+\d|to\s+\d|previously|formerly|until|former)\b"
+    r"|\d\s*%\s*(?:to|and|or|-|–)\s*\d",
+    regex.IGNORECASE,
+)
+
+
+def percent_noun(table: dict[str, dict], before: str, after: str, sentence: str) -> dict | None:
+    """The spec of the noun a percentage is a share of ('threshold'), or None.
+
+    The noun comes right after the percentage ("the 4% threshold", one modifier
+    allowed: "a 5% electoral threshold") or right before it with a copula or "of"
+    ("the threshold is 4%"). A sentence that states a change ("raised the
+    threshold from 4% to 5%") keys nothing.
+    """
+    m = _PERCENT_NOUN_AFTER.match(after)
+    spec = None
+    if m is not None:
+        spec = table.get(m.group("noun")) or (table.get(m.group("mod")) if m.group("mod") else None)
+    if spec is None:
+        b = _PERCENT_NOUN_BEFORE.search(before[-40:])
+        spec = table.get(b.group("noun")) if b else None
+    if spec is None or _CHANGE.search(sentence):
+        return None
+    return spec

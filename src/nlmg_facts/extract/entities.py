@@ -298,6 +298,8 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
         else:
             b.subject, b.subject_text = _slug(name), name
         return True
+    if getattr(b, "share_of_article", False):
+        return True  # "the electoral threshold is 4%": a share the article subject's own table names
     owner = getattr(b, "count_owner", None)
     if owner is None and getattr(b, "count_whole", False):
         # "The band released four studio albums": the clause's subject owns them, and must be named.
