@@ -78,3 +78,25 @@ def test_a_share_named_by_its_noun_is_keyed(text, surface, expected):
 def test_a_threshold_is_an_exact_figure():
     claims = [c for c in extract_claims(ELECTION + "The electoral threshold is 4%.") if c.text == "4%"]
     assert (claims[0].value.low, claims[0].value.high) == (4.0, 4.0)
+
+
+TOWN = "Eastmoor is a town in West Yorkshire, England. "
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # The population, by the noun before the number or by a census count of people, per year.
+        (TOWN + "The population was 2,954 at the 2011 census.", "2,954", "this-work:population[scope=person,year=2011]"),
+        (TOWN + "As of the census of 2011, there were 2,594 people living in the town.", "2,594 people",
+         "this-work:population[scope=person,year=2011]"),
+        # People who are no census count, and another place's population: unkeyed.
+        (TOWN + "In 1990, 200 people died in the flood.", "200 people", "this-work:unknown"),
+    ],
+)
+def test_a_population_is_keyed_by_its_census_year(text, surface, expected):
+    assert keys(text, surface) == [expected]
+
+
+def test_another_places_population_is_no_count_of_ours():
+    assert keys(TOWN + "Leeds's population was 800,000 in 2011.", "800,000") == []

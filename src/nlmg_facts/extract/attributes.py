@@ -652,6 +652,7 @@ _YEAR_PERIOD = _lazyre.lazy_compile(
     (?:
         \b(?P<prep>in|during|for|throughout|over)\s+(?:the\s+)?  # in (the) 2019 ("by 2019" is an as-of period)
       | ^\W*                                                                  # 2019 opening a clause
+      | \bcensus\s+of\s+|\bthe\s+(?=(?:1[5-9]|20)\d\d\s+census\b)               # census of 2010, the 2010 census
     )
     (?P<y>(?:1[5-9]|20)\d\d(?:[–\-/]\d\d(?:\d\d)?)?)   # 2019, 2012–13
     (?![\w–\-/])
@@ -1622,6 +1623,10 @@ class _Builder:
                 self.count_scope, self.count_owner = found
                 self.count_whole = bool(spec.get("whole_set"))
                 return spec["event"]
+            if spec and s.text[self.m1 - s.start - 1 : self.m1 - s.start].isdigit():
+                self.share_of_article = True  # "The population was 2,954": the article's own figure
+            elif spec and spec.get("sentence_cues") and not any(w in s.text.lower() for w in spec["sentence_cues"]):
+                return UNKNOWN  # "200 people died in the flood" is no population: the census says it is
             if spec:
                 self.count_scope = spec["scope"]
                 return spec["event"]
