@@ -57,35 +57,20 @@ def test_counts_that_grow_are_keyed_by_their_year():
     assert "year=2010" in got["4,000 employees"] and "year=2015" in got["5,000 employees"]
 
 
+TOWN = "Eastmoor is a town in West Yorkshire, England. "
 ELECTION = "The 2017 Ruritanian parliamentary election was an election held in Ruritania on 26 March 2017. "
 
 
 @pytest.mark.parametrize(
     ("text", "surface", "expected"),
     [
+        # Shares named by their noun.
         (ELECTION + "The electoral threshold is 4%.", "4%", "this-work:threshold[scope=threshold]"),
         (ELECTION + "Five parties met the 4% threshold required to gain seats.", "4%",
          "this-work:threshold[scope=threshold]"),
         # A change states two true figures; a share of something else is no threshold.
         (ELECTION + "In 2010 parliament raised the threshold from 4% to 5%.", "5%", "this-work:unknown"),
         (ELECTION + "Turnout was 4% higher than in 2013.", "4%", "this-work:unknown"),
-    ],
-)
-def test_a_share_named_by_its_noun_is_keyed(text, surface, expected):
-    assert keys(text, surface) == [expected]
-
-
-def test_a_threshold_is_an_exact_figure():
-    claims = [c for c in extract_claims(ELECTION + "The electoral threshold is 4%.") if c.text == "4%"]
-    assert (claims[0].value.low, claims[0].value.high) == (4.0, 4.0)
-
-
-TOWN = "Eastmoor is a town in West Yorkshire, England. "
-
-
-@pytest.mark.parametrize(
-    ("text", "surface", "expected"),
-    [
         # The population, by the noun before the number or by a census count of people, per year.
         (TOWN + "The population was 2,954 at the 2011 census.", "2,954", "this-work:population[scope=person,year=2011]"),
         (TOWN + "As of the census of 2011, there were 2,594 people living in the town.", "2,594 people",
@@ -94,8 +79,13 @@ TOWN = "Eastmoor is a town in West Yorkshire, England. "
         (TOWN + "In 1990, 200 people died in the flood.", "200 people", "this-work:unknown"),
     ],
 )
-def test_a_population_is_keyed_by_its_census_year(text, surface, expected):
+def test_a_share_or_a_population_is_keyed_by_its_noun(text, surface, expected):
     assert keys(text, surface) == [expected]
+
+
+def test_a_threshold_is_an_exact_figure():
+    claims = [c for c in extract_claims(ELECTION + "The electoral threshold is 4%.") if c.text == "4%"]
+    assert (claims[0].value.low, claims[0].value.high) == (4.0, 4.0)
 
 
 def test_another_places_population_is_no_count_of_ours():
