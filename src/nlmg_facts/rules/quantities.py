@@ -714,7 +714,7 @@ def _count_items(rest: str) -> tuple[int, tuple[int, int]] | None:
 def _share_pattern() -> regex.Pattern[str]:
     data = lexicon()
     words = sorted(data["share_words"], key=len, reverse=True)
-    bounds = sorted({w for ws in data["share_bounds"].values() for w in ws}, key=len, reverse=True)
+    bounds = sorted({w for ws in data["share_bounds"].values() for w in ws}, key=lambda w: (-len(w), w))
     alt = lambda items: "|".join(regex.escape(i).replace(r"\ ", r"\s+") for i in items)  # noqa: E731
     return _lazyre.compile(
         rf"""(?<!\b(?:first|second|latter|former|other)\s+)
