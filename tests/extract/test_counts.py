@@ -46,6 +46,11 @@ CASES = [
     # Four digits the date extractor leaves alone are counts.
     ("By then the studio had 1500 employees.", "1500 employees", 1500, 1500, 1500, None, "employee"),
     ("The rebuilt hall has a 1200-seat auditorium.", "1200-seat", 1200, 1200, 1200, None, "seat"),
+    # The noun before the number, the article's own: "The population was 2,954".
+    ("The population was 2,954 at the 2010 census.", "2,954", 2954, 2954, 2954, None, "person"),
+    ("The club's membership stood at about 4,000.", "about 4,000", 4000, 3800, 4200, "about", "member"),
+    # A possessive before the count is no name ("Chapter 3 covers" is).
+    ("Doe's twelve novels were reissued.", "twelve novels", 12, 12, 12, None, "novel"),
 ]
 
 

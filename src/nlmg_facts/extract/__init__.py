@@ -136,11 +136,23 @@ def _claims(doc: Document, view: Document) -> list[Claim]:
         attribute = attribute_for(
             view, sentence, m, event=event, named_before=known.named_before if known else None,
         )
-        claims.append(_claim(doc, m.kind, m.start, m.end, sentence.index, m.value, attribute))
+        value = m.value
+        if m.kind == "percentage" and getattr(value, "qualifier", None) is None and attribute.event in _exact_shares():
+            # "the threshold is 4%": a figure set by rule, not a rounded one (4% is not 4.4%)
+            value = value.model_copy(update={"low": value.stated, "high": value.stated})
+        claims.append(_claim(doc, m.kind, m.start, m.end, sentence.index, value, attribute))
     infobox = _infobox_claims(doc)
     if infobox:
         claims = sorted(claims + infobox, key=lambda c: (c.span.start, c.span.end, c.kind))
     return claims
+
+
+@functools.cache
+def _exact_shares() -> frozenset[str]:
+    """Events of percentages stated exactly (``percent_nouns`` marked ``exact`` in triggers.json)."""
+    from .attributes import lexicon
+
+    return frozenset(s["event"] for s in lexicon().data["percent_nouns"].values() if s.get("exact"))
 
 
 def _claim(doc: Document, kind: str, start: int, end: int, sentence: int, value, attribute) -> Claim:

@@ -108,7 +108,7 @@ import regex
 from .. import _lazyre
 from ..models import Attribute, Document, Sentence, Span
 from ..models.claims import THIS_WORK, UNKNOWN
-from . import entities
+from . import countkeys, entities
 from .base import Mention
 from .subject import find_subject
 from .vocab import domains
@@ -377,6 +377,9 @@ class _Lexicon:
             self.events.setdefault(spec["event"], _EventDef(
                 spec["event"], frozenset({"count"}), ("scope", "year", "season", "per-unit"),
                 spec.get("repeatable", False), tuple(spec.get("distinguishers", ()))))
+        for spec in data["percent_nouns"].values():
+            self.events.setdefault(spec["event"], _EventDef(
+                spec["event"], frozenset({"percentage"}), ("scope", "year", "season")))
         self.core_events = frozenset(self.events)
         # Events of the domain files (data/domains/): new names get a definition; an
         # existing name keeps its own (the domain file adds triggers and applies_to).
@@ -662,6 +665,7 @@ _YEAR_PERIOD = _lazyre.lazy_compile(
     (?:
         \b(?P<prep>in|during|for|throughout|over)\s+(?:the\s+)?  # in (the) 2019 ("by 2019" is an as-of period)
       | ^\W*                                                                  # 2019 opening a clause
+      | \bcensus\s+of\s+|\bthe\s+(?=(?:1[5-9]|20)\d\d\s+census\b)               # census of 2010, the 2010 census
     )
     (?P<y>(?:1[5-9]|20)\d\d(?:[–\-/]\d\d(?:\d\d)?)?)   # 2019, 2012–13
     (?![\w–\-/])
@@ -1624,6 +1628,18 @@ class _Builder:
         if m.kind == "count":
             noun = _norm(getattr(value, "noun", None) or "")
             spec = lex.count_nouns.get(noun) or lex.count_nouns.get(noun.rstrip("s"))
+            if spec and ("whole_set" in spec or "modifiers" in spec):
+                t, lo, hi = s.text, self.m0 - s.start, self.m1 - s.start
+                found = countkeys.whole_set_scope(spec, t[max(0, lo - 40) : lo], t[lo:hi], t[hi : hi + 30])
+                if found is None:
+                    return UNKNOWN  # a part of the set, or a kind the table does not know
+                self.count_scope, self.count_owner = found
+                self.count_whole = bool(spec.get("whole_set"))
+                return spec["event"]
+            if spec and s.text[self.m1 - s.start - 1 : self.m1 - s.start].isdigit():
+                self.share_of_article = True  # "The population was 2,954": the article's own figure
+            elif spec and spec.get("sentence_cues") and not any(w in s.text.lower() for w in spec["sentence_cues"]):
+                return UNKNOWN  # "200 people died in the flood" is no population: the census says it is
             if spec:
                 self.count_scope = spec["scope"]
                 return spec["event"]
@@ -1634,6 +1650,12 @@ class _Builder:
             return "chart-position"
         if m.kind == "percentage" and getattr(value, "direction", None):
             return "percent-change"
+        if m.kind == "percentage":
+            t, lo, hi = s.text, self.m0 - s.start, self.m1 - s.start
+            spec = countkeys.percent_noun(lex.data["percent_nouns"], t[max(0, lo - 40) : lo], t[hi : hi + 30], t)
+            if spec is not None and self.ctx.subject_type in spec.get("applies_to", ()):
+                self.count_scope, self.count_whole, self.share_of_article = spec["scope"], False, True
+                return spec["event"]
         if m.kind == "date":
             work = self.work_of_year()
             if work is not None:
@@ -1801,7 +1823,7 @@ class _Builder:
         return None
 
     def scope(self, event: str) -> str | None:
-        if self.m.kind == "count":
+        if self.m.kind in ("count", "percentage") and hasattr(self, "count_scope"):
             return getattr(self, "count_scope", None)
         s = self.s
         wanted = "wide" if event == "release" else "marketing" if event == "budget" else None

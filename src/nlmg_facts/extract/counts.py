@@ -203,7 +203,8 @@ def _value(m: regex.Match[str], text: str, qual: tuple[str, int] | None) -> tupl
     if lower_end is not None:
         qual = qualifier_before(text, start)
     prev = "" if qual else _previous_word(text, start)
-    if prev[:1].isupper() and prev[-1:] not in ".!?:;\"”" and prev.lower().strip(",") not in _lexicon()[1]:
+    if (prev[:1].isupper() and prev[-1:] not in ".!?:;\"”" and prev.lower().strip(",") not in _lexicon()[1]
+            and not prev.endswith(("'s", "’s"))):  # "Doe's twelve novels": a possessive, not a name
         return None  # "Chapter 3 covers", "Apollo 11 crew": a name, not a count
     if stated == 1 and first.lower() == "one" and prev.lower() in {"no", "any", "every", "the", "that", "this", "which"}:
         return None
@@ -222,6 +223,40 @@ def _value(m: regex.Match[str], text: str, qual: tuple[str, int] | None) -> tupl
     return value, (qual[1] if qual else start), end
 
 
+@cache
+def _noun_before_pattern() -> regex.Pattern[str]:
+    words = "|".join(sorted(load_data("quantities.json")["count_nouns_before"], key=len, reverse=True))
+    return _lazyre.compile(
+        rf"""\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+['’]s\s+)?(?P<word>{words})   # its own: "the town's population"
+        \s+(?:was|is|of|stood\s+at|stands\s+at|reached|totalled|totaled|numbered|grew\s+to|rose\s+to|fell\s+to)
+        (?:\s+(?:about|around|approximately|roughly|some|nearly|almost|over|more\s+than|under|fewer\s+than))?
+        \s+$""",
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+_BARE_NUMBER = _lazyre.lazy_compile(rf"(?P<num>{DIGITS_RE})(?![\w%]|[.,]\d|\s?%)")
+
+
+def _noun_before(text: str, at: int, stop: int, qual: tuple[str, int] | None) -> Mention | None:
+    """'The population was 2,954': a count whose noun is the word before the number.
+
+    Only the article's own ("the", "its", "the town's"): "Leeds's population was" is another place's.
+    """
+    m = _BARE_NUMBER.match(text, at, stop)
+    if m is None or _is_year(m.group("num"), None):
+        return None
+    b = _noun_before_pattern().search(text[max(0, at - 80) : at])
+    if b is None:
+        return None
+    numeral = m.group("num")
+    stated = tidy(float(numeral.replace(",", "")))
+    low, high = interval(stated, half_step(numeral, 1.0), qual[0] if qual else None)
+    noun = load_data("quantities.json")["count_nouns_before"][b.group("word").lower()]
+    value = CountValue(stated=stated, low=low, high=high, qualifier=qual[0] if qual else None, noun=noun)
+    return Mention("count", qual[1] if qual else at, m.end(), value, PRIORITY)
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]:
     stop = len(text) if end is None else end
     last = start
@@ -229,11 +264,13 @@ def find(text: str, start: int = 0, end: int | None = None) -> Iterator[Mention]
         if at < last:
             continue
         m = _PATTERN.match(text, at, stop)
-        if m is None:
-            continue
-        qual = qualifier_before(text, m.start())
-        found = _value(m, text, qual)
+        qual = qualifier_before(text, at if m is None else m.start())
+        found = None if m is None else _value(m, text, qual)
         if found is None:
+            before = _noun_before(text, at, stop, qual)
+            if before is not None:
+                yield before
+                last = before.end
             continue
         value, mention_start, noun_end = found
         yield Mention("count", mention_start, noun_end, value, PRIORITY)

@@ -300,6 +300,27 @@ def resolve(b: "_Builder", event: str, quals: dict[str, str]) -> bool:
         else:
             b.subject, b.subject_text = _slug(name), name
         return True
+    if getattr(b, "share_of_article", False):
+        return True  # "the electoral threshold is 4%": a share the article subject's own table names
+    owner = getattr(b, "count_owner", None)
+    if owner is None and getattr(b, "count_whole", False):
+        # "The band released four studio albums": the clause's subject owns them, and must be named.
+        found = clause_subject(b)
+        if found is None or found[0] == "unclear":
+            return False
+        if found[0] == "entity" and found[1]:
+            b.subject, b.subject_text = entity(ctx, found[1])
+        return True
+    if owner is not None:
+        # "its five studio albums", "Smith's nine novels": the possessive names whose they are.
+        pronouns = ctx.subject.pronouns if ctx.subject else ()
+        if owner.lower() in pronouns or is_article(ctx, owner):
+            b.subject, b.subject_text = THIS_WORK, None
+            return True
+        if owner.lower() in ("its", "his", "her", "their") or not owner[:1].isupper() or owner.lower().startswith("the "):
+            return False  # someone else's, or "the album's": whose is unclear
+        b.subject, b.subject_text = entity(ctx, owner)
+        return True
     if b.subject != THIS_WORK:
         if b.subject_text and is_article(ctx, b.subject_text):
             b.subject, b.subject_text = THIS_WORK, None

@@ -104,6 +104,7 @@ class Domains:
         self.files = files
         self.events: dict[str, dict] = {}
         self.count_nouns: dict[str, dict] = {}
+        self.count_applies: dict[str, frozenset[str]] = {}  # count events: the subject types they fit
         self.relations: set[str] = set()
         self.competitions: dict[str, str] = {}
         nouns: list[tuple[str, Hashable]] = []
@@ -130,6 +131,9 @@ class Domains:
                 for phrase in spec.get("triggers", ()):
                     triggers += [(s, event) for s in expand(phrase)]
             self.count_nouns.update(data.get("count_nouns", {}))
+            for spec in data.get("count_nouns", {}).values():
+                if "applies_to" in spec:
+                    self.count_applies[spec["event"]] = frozenset(spec["applies_to"])
         self.subject_nouns = PhraseIndex(nouns)
         self.short_forms = PhraseIndex(short)
         self.short_form_types = {" ".join(phrase_tokens(p)): SubjectType.parse(t) for p, t in short}
@@ -139,7 +143,7 @@ class Domains:
     def applies_to(self, event: str) -> frozenset[str] | None:
         spec = self.events.get(event)
         kinds = spec.get("applies_to") if spec else None
-        return frozenset(kinds) if kinds else None
+        return frozenset(kinds) if kinds else self.count_applies.get(event)
 
     def fits(self, event: str, subject_type: str | None) -> bool:
         """Can ``event`` be a fact of a subject of this type? (No type known: a work, as before.)"""

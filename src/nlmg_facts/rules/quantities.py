@@ -591,6 +591,8 @@ def _is_widened(ctx: RuleContext, c) -> bool:
 # ------------------------------------------------------------------ M006
 _QUOTE = _lazyre.lazy_compile(r"""[:\s]*["“‘'](?P<quote>[^"”’]{1,400}?)["”’](?!\w)""")
 _WORD = _lazyre.lazy_compile(r"[\w’'-]+")
+#: A list set off by dashes right after the count ("Four singles—"A", "B" and "C"—were").
+_DASHED_LIST = _lazyre.lazy_compile(r"^\s?[—–]\s?(?P<body>[^—–:;()]{3,300}?)\s?[—–]")
 _PLURAL_NOUN = _lazyre.lazy_compile(r"^[\s-]*(?P<noun>[a-z]+)", regex.IGNORECASE)
 
 
@@ -667,16 +669,31 @@ def _count_words(rest: str) -> tuple[int, tuple[int, int]] | None:
     return len(_WORD.findall(m.group("quote"))), m.span("quote")
 
 
+def _dashed_list(rest: str) -> tuple[int, str] | None:
+    """(offset, body) of a list set off by dashes right after the count: 'Six halls — A, B and C — house'."""
+    m = _DASHED_LIST.match(rest)
+    return (m.start("body"), m.group("body")) if m else None
+
+
 def _count_items(rest: str) -> tuple[int, tuple[int, int]] | None:
-    """Items of the list after the next colon (within the same sentence)."""
+    """Items of the list after the next colon (within the same sentence), or between dashes."""
+    dashed = _dashed_list(rest)
     colon = rest.find(":")
-    if colon < 0 or colon > 120 or '"' in rest[:colon] or "“" in rest[:colon]:
+    if dashed is not None:
+        colon, body = dashed[0] - 1, dashed[1]
+    elif colon < 0 or colon > 120 or '"' in rest[:colon] or "“" in rest[:colon]:
         return None
-    if _NOT_THE_SAME_PHRASE.search(rest, 0, colon) or len(rest[:colon].split()) > 8:
+    elif _NOT_THE_SAME_PHRASE.search(rest, 0, colon) or len(rest[:colon].split()) > 8:
         # "four acts, and the player chooses between three factions: a, b and c": the
         # list belongs to the nearer count; only a list closing the count's own clause counts.
         return None
-    body = rest[colon + 1 :].rstrip().rstrip(".")
+    else:
+        body = rest[colon + 1 :].rstrip().rstrip(".")
+        semi = body.find(";")
+        if semi >= 0 and ":" in body[semi:]:
+            # "six fraternities: a, b and c; as well as six sororities: d, e and f": the
+            # semicolon closes this list, the next count has its own.
+            body = body[:semi]
     if ";" in body:
         items = [i for i in body.split(";") if i.strip()]
     else:
@@ -690,3 +707,72 @@ def _count_items(rest: str) -> tuple[int, tuple[int, int]] | None:
         return None
     start = colon + 1 + (len(body) - len(body.lstrip()))
     return len(items), (start, colon + 1 + len(body))
+
+
+# ------------------------------------------------------------------ M011
+@functools.cache
+def _share_pattern() -> regex.Pattern[str]:
+    data = lexicon()
+    words = sorted(data["share_words"], key=len, reverse=True)
+    bounds = sorted({w for ws in data["share_bounds"].values() for w in ws}, key=lambda w: (-len(w), w))
+    alt = lambda items: "|".join(regex.escape(i).replace(r"\ ", r"\s+") for i in items)  # noqa: E731
+    return _lazyre.compile(
+        rf"""(?<!\b(?:first|second|latter|former|other)\s+)
+        (?:(?P<bound>{alt(bounds)})\s+)?(?P<share>\b(?:{alt(words)}))\b
+        (?=\s*\(|\s+of\b)                                  # "two-thirds (67.9%)", "half of the people"
+        (?P<gap>[^.;:–—%()]{{0,120}}?)\(\s*(?P<p>\d{{1,3}}(?:\.\d+)?)\s*%\s*\)""",
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+def _share_allows(share: str, bound: str | None, p: float) -> bool:
+    data = lexicon()
+    f = data["share_words"][regex.sub(r"\s+", " ", share.lower())]
+    kind = next((k for k, ws in data["share_bounds"].items() if bound and regex.sub(r"\s+", " ", bound.lower()) in ws), None)
+    if kind == "above" or (kind is None and "majority" in share.lower()):
+        return f - 0.5 < p <= f + 15
+    if kind == "below":
+        return f - 15 <= p < f + 0.5
+    return abs(p - f) <= (5 if kind == "near" else 4)
+
+
+@rule("NLMG-M011", "share-in-words-mismatch", Severity.WARNING)
+def share_in_words_mismatch(ctx: RuleContext) -> Iterator[Hit]:
+    """A share said in words that its own percentage does not match ("over two-thirds (61.9%)").
+
+    **What it does**
+    Finds a fraction in words ("two-thirds", "half", "a majority"), with the
+    word that bounds it ("over", "just less than", "about"), followed in the
+    same clause by its percentage in parentheses ("Over two-thirds (67.9%) of
+    people", "just less than half of the residents were born abroad (49.1%)"),
+    and flags a percentage the words do not allow: over two-thirds is more
+    than 66.7%, just less than half under 50%, two-thirds alone within four
+    points of it. The fractions and bound words are data (rule_lexicon.json).
+
+    **Why it matters**
+    The figure and its gloss were written together; when one is edited alone
+    they disagree, and the reader cannot tell which is right.
+
+    **Example**
+    Flagged:
+        Over two-thirds (61.9%) of residents had never smoked.
+    Corrected:
+        Over two-thirds (67.9%) of residents had never smoked.
+    """
+    for sentence in ctx.doc.sentences:
+        if sentence.section != "body":
+            continue
+        text = ctx.doc.text[sentence.span.start : sentence.span.end]
+        for m in _share_pattern().finditer(text):
+            p = float(m["p"])
+            if _share_allows(m["share"], m["bound"], p):
+                continue
+            words = text[m.start() : m.end("share")]
+            span = Span(start=sentence.span.start + m.start("p"), end=sentence.span.start + m.end("p") + 1)
+            yield Hit(
+                message=f"{words!r} does not fit the percentage given for it ({m['p']}%)",
+                hint="Correct the percentage or the words that describe it, from the source.",
+                evidence=[ctx.evidence(span, "claim"),
+                          ctx.evidence(Span(start=sentence.span.start + m.start(), end=sentence.span.start + m.end("share")), "context")],
+                key=(words.casefold(), m["p"]),
+            )
