@@ -470,11 +470,16 @@ def _reduced_relative(b: "_Builder") -> bool:
     prev = toks[-1][2]
     if prev in _VERB_LEAD or prev.endswith("ly") or not before[toks[-1][0] : toks[-1][0] + 1].islower():
         return False
-    phrase = " ".join(t for _, _, t in toks[-4:])
+    return not _ends_with_subject_name(b, toks[-4:])
+
+
+def _ends_with_subject_name(b: "_Builder", toks: list) -> bool:
+    """Do these tokens end with one of the article subject's names ("... the company")?"""
     subject = b.ctx.subject
-    if subject is not None and any(phrase.endswith(" ".join(phrase_tokens(n))) for n in subject.names if n):
+    if subject is None:
         return False
-    return True
+    phrase = " ".join(t for _, _, t in toks)
+    return any(n and phrase.endswith(" ".join(phrase_tokens(n))) for n in subject.names)
 
 
 def _relative_clause_of_other(b: "_Builder") -> bool:
@@ -495,10 +500,7 @@ def _relative_clause_of_other(b: "_Builder") -> bool:
     toks = tokens(head)
     if not toks or not head[toks[-1][0] : toks[-1][0] + 1].isupper():
         return False  # "the club, which was founded ...": a common noun, left to the clause subject
-    subject = b.ctx.subject
-    phrase = " ".join(t for _, _, t in toks[-5:])
-    names = subject.names if subject is not None else ()
-    return not any(n and phrase.endswith(" ".join(phrase_tokens(n))) for n in names)
+    return not _ends_with_subject_name(b, toks[-5:])
 
 
 #: Events whose active verb names the entity made as its object ("X founded Y").

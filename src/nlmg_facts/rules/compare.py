@@ -424,7 +424,8 @@ _NUMERAL = _lazyre.lazy_compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+#: Scale words of figures, as multipliers (also used to write sums back in their scale).
+SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 
 #: One-sided qualifiers that mark a truncated figure: "over US$111,700" is
 #: 111,700 to 111,800, because a writer who knew 125,000 would not write it so.
@@ -440,7 +441,7 @@ def last_digit_unit(text: str) -> float | None:
     if m is None:
         return None
     digits = m.group("digits").replace(",", "")
-    scale = _SCALE.get((m.group("scale") or "").lower(), 1.0)
+    scale = SCALE.get((m.group("scale") or "").lower(), 1.0)
     if "." in digits:
         return 10 ** -len(digits.split(".", 1)[1]) * scale
     zeros = len(digits) - len(digits.rstrip("0"))

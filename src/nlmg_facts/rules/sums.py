@@ -25,7 +25,7 @@ import regex
 
 from .. import _lazyre
 from ..models import Severity, Span
-from .compare import arithmetic_interval, format_number, widen
+from .compare import SCALE, arithmetic_interval, format_number, widen
 from .context import RuleContext
 from .registry import Hit, rule
 
@@ -190,10 +190,9 @@ def _format(value: float, like: list[Item]) -> str:
     prefix = r["prefix"].match(first).group() if like[0].unit[0] == "money" else ""
     scales = {m.group(1).lower() for p in like if (m := r["scale"].search(p.text))}
     decimals = max((len(m.group(1)) for p in like if (m := r["decimals"].search(p.text))), default=0)
-    factor = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
     if len(scales) == 1:
         (word,) = scales
-        return f"{prefix}{value / factor[word]:,.{decimals}f} {word}"
+        return f"{prefix}{value / SCALE[word]:,.{decimals}f} {word}"
     return f"{prefix}{value:,.{decimals}f}"
 
 
